@@ -1,0 +1,24 @@
+//! Placeholder until the subcommand lands.
+
+use std::process::ExitCode;
+
+/// Arguments of this subcommand.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+/// Runs the subcommand.
+pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not implemented yet")
+}
+
+/// Arguments of `portlore who PORT`.
+#[derive(Debug, clap::Args)]
+pub struct WhoArgs {
+    /// The port to look up on this machine.
+    pub port: String,
+}
+
+/// Runs `portlore who`.
+pub fn run_who(_args: &WhoArgs) -> anyhow::Result<ExitCode> {
+    anyhow::bail!("not implemented yet")
+}

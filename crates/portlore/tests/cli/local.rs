@@ -1,0 +1,1 @@
+//! Tests of `portlore local` and `portlore who`.

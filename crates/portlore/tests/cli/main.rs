@@ -1,0 +1,5 @@
+//! End-to-end tests: one binary, one module per topic, each running the real `portlore`.
+
+mod local;
+mod scan;
+mod support;
