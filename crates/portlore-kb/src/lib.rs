@@ -1,1 +1,3 @@
-//! placeholder
+//! The portlore knowledge model.
+
+pub mod curated;

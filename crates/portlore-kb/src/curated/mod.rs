@@ -1,0 +1,1 @@
+//! Curated, cited knowledge embedded at build time from `data/`.
