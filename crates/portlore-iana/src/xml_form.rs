@@ -56,7 +56,8 @@ pub(crate) fn parse_xml_str(text: &str) -> Result<Registry, ParseError> {
         .filter_map(|n| Some((n.attribute("anchor")?.to_string(), flat_text(&n))))
         .collect::<BTreeMap<_, _>>();
     let ctx = Context {
-        doc: &doc,
+        text,
+        lines: std::cell::Cell::new((0, 1)),
         people: &people,
         footnotes: &footnotes,
     };
@@ -80,15 +81,28 @@ fn looks_like_html(text: &str) -> bool {
     head.contains("<html") || head.contains("<!doctype html")
 }
 
-struct Context<'a, 'input> {
-    doc: &'a Document<'input>,
+struct Context<'a> {
+    text: &'a str,
+    /// (byte offset, line) of the last record seen: records come in source order, so
+    /// counting on from there keeps line numbering linear rather than quadratic.
+    lines: std::cell::Cell<(usize, u64)>,
     people: &'a BTreeMap<String, Person>,
     footnotes: &'a BTreeMap<String, String>,
 }
 
-impl Context<'_, '_> {
+impl Context<'_> {
     fn line(&self, node: &Node) -> u64 {
-        u64::from(self.doc.text_pos_at(node.range().start).row)
+        let (mut from, mut line) = self.lines.get();
+        let to = node.range().start;
+        if to < from {
+            (from, line) = (0, 1);
+        }
+        line += self.text.as_bytes()[from..to]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.lines.set((to, line));
+        line
     }
 
     fn party(&self, id: &str) -> Party {
