@@ -1,0 +1,176 @@
+//! Ranked, typo-tolerant search over service names, descriptions, organisations and
+//! the curated knowledge (threat names, software, note titles).
+
+use std::collections::HashMap;
+
+use fst::automaton::{Levenshtein, Str};
+use fst::{Automaton, IntoStreamer, Streamer};
+use serde::Serialize;
+
+use crate::curated;
+use crate::knowledge::Knowledge;
+use crate::model::{PortRange, Transport};
+use crate::store::{Field, Section};
+use crate::text::tokens;
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchHit {
+    /// `service` (IANA registry), `threat`, `unofficial` or `note` (curated).
+    pub kind: String,
+    /// The IANA service name, for registry hits.
+    pub service: Option<String>,
+    /// A one-line title.
+    pub title: String,
+    /// The ports, merged across records.
+    pub ports: Vec<PortRange>,
+    /// The transports, merged across records.
+    pub transports: Vec<Transport>,
+    /// Relevance; higher is better.
+    pub score: f32,
+}
+
+/// How good a token match is.
+const EXACT: f32 = 1.0;
+const PREFIX: f32 = 0.6;
+const FUZZY: f32 = 0.45;
+
+fn field_weight(f: Field) -> f32 {
+    match f {
+        Field::Name => 3.0,
+        Field::Organization => 2.0,
+        Field::Description => 1.0,
+    }
+}
+
+impl Knowledge {
+    /// Searches everything known; the best `limit` hits, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+        let query: String = query.chars().take(200).collect();
+        let words = tokens(&query);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let mut hits = self.search_registry(&query, &words);
+        hits.extend(curated::get().search(&words));
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| first_port(a).cmp(&first_port(b)))
+                .then_with(|| a.title.cmp(&b.title))
+        });
+        hits.truncate(limit);
+        hits
+    }
+
+    fn search_registry(&self, query: &str, words: &[String]) -> Vec<SearchHit> {
+        let Some(store) = self.store() else {
+            return Vec::new();
+        };
+        let Ok(map) = store.fst_map(Section::SearchFst) else {
+            return Vec::new();
+        };
+        // Best match quality per (record, query word).
+        let mut best: HashMap<(u32, usize), f32> = HashMap::new();
+        for (wi, word) in words.iter().enumerate() {
+            for (packed, quality) in matches(&map, word) {
+                let Ok(list) = store.postings(Section::SearchPostings, packed) else {
+                    continue;
+                };
+                for posting in list {
+                    let score = quality * field_weight(Field::from_bits(posting));
+                    let slot = best.entry((posting >> 2, wi)).or_insert(0.0);
+                    *slot = slot.max(score);
+                }
+            }
+        }
+        let mut per_record: HashMap<u32, (f32, usize)> = HashMap::new();
+        for ((id, _), score) in best {
+            let e = per_record.entry(id).or_insert((0.0, 0));
+            e.0 += score;
+            e.1 += 1;
+        }
+        // Records matching every word first; a whole-name match on top.
+        let exact_name = query.trim().to_ascii_lowercase();
+        let mut groups: HashMap<String, SearchHit> = HashMap::new();
+        for (id, (score, matched)) in per_record {
+            let Ok(rec) = store.record(id) else { continue };
+            let Some(name) = rec.service.clone() else {
+                continue;
+            };
+            let mut score = score + if matched == words.len() { 10.0 } else { 0.0 };
+            if name.eq_ignore_ascii_case(&exact_name) {
+                score += 20.0;
+            }
+            let hit = groups.entry(name.clone()).or_insert_with(|| SearchHit {
+                kind: "service".into(),
+                service: Some(name.clone()),
+                title: rec.description.lines().next().unwrap_or("").to_string(),
+                ports: Vec::new(),
+                transports: Vec::new(),
+                score: 0.0,
+            });
+            hit.score = hit.score.max(score);
+            if let Some(p) = rec.ports
+                && !hit.ports.contains(&p)
+            {
+                hit.ports.push(p);
+            }
+            if let Some(t) = rec.transport
+                && !hit.transports.contains(&t)
+            {
+                hit.transports.push(t);
+            }
+        }
+        groups
+            .into_values()
+            .map(|mut h| {
+                h.ports.sort();
+                h.transports.sort();
+                h
+            })
+            .collect()
+    }
+}
+
+fn first_port(h: &SearchHit) -> u32 {
+    h.ports.first().map_or(u32::MAX, |p| u32::from(p.start))
+}
+
+/// Keys of the index matching a word: exactly, by prefix, or within a small edit distance.
+fn matches(map: &fst::Map<&[u8]>, word: &str) -> Vec<(u64, f32)> {
+    let mut out = Vec::new();
+    if let Some(v) = map.get(word) {
+        out.push((v, EXACT));
+    }
+    let n = word.chars().count();
+    if n >= 3 {
+        let mut stream = map.search(Str::new(word).starts_with()).into_stream();
+        let mut taken = 0;
+        while let Some((key, v)) = stream.next() {
+            if key != word.as_bytes() {
+                out.push((v, PREFIX));
+                taken += 1;
+                if taken >= 64 {
+                    break;
+                }
+            }
+        }
+    }
+    let distance = match n {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    };
+    if distance > 0
+        && let Ok(lev) = Levenshtein::new(word, distance)
+    {
+        let mut stream = map.search(lev).into_stream();
+        while let Some((key, v)) = stream.next() {
+            if key != word.as_bytes() && !key.starts_with(word.as_bytes()) {
+                out.push((v, FUZZY));
+            }
+        }
+    }
+    out
+}

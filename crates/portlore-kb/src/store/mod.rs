@@ -1,0 +1,64 @@
+//! The compiled registry store: a compact snapshot that opens in microseconds.
+//!
+//! Layout (all integers little-endian):
+//!
+//! ```text
+//! "PORTLORE" | u32 format | u32 section count | count × (u32 offset, u32 len, u32 crc32) | sections
+//! ```
+//!
+//! Sections are checked lazily, each the first time it is used, so a port lookup reads
+//! the port index and a few records and never pays for the search index. Records are
+//! postcard blobs with a CRC each, so one flipped byte is an error, never a wrong answer.
+
+mod build;
+mod sections;
+
+pub use build::compile;
+pub(crate) use sections::Store;
+
+/// File signature.
+pub(crate) const MAGIC: &[u8; 8] = b"PORTLORE";
+/// Bumped whenever the layout or the record encoding changes.
+pub(crate) const FORMAT: u32 = 1;
+
+/// Section numbers, in file order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Section {
+    Meta = 0,
+    PortIndex = 1,
+    PortEntries = 2,
+    RecordOffsets = 3,
+    RecordCrcs = 4,
+    Records = 5,
+    NameFst = 6,
+    NamePostings = 7,
+    SearchFst = 8,
+    SearchPostings = 9,
+}
+
+pub(crate) const SECTION_COUNT: usize = 10;
+
+/// Which field of a record a search token came from; the low two bits of a posting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Field {
+    Name = 0,
+    Description = 1,
+    Organization = 2,
+}
+
+impl Field {
+    pub(crate) fn from_bits(bits: u32) -> Field {
+        match bits & 3 {
+            0 => Field::Name,
+            1 => Field::Description,
+            _ => Field::Organization,
+        }
+    }
+}
+
+/// What the snapshot knows about its own origin.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Meta {
+    pub updated: Option<String>,
+    pub records: u32,
+}
