@@ -22,3 +22,9 @@ pub struct WhoArgs {
 pub fn run_who(_args: &WhoArgs) -> anyhow::Result<ExitCode> {
     anyhow::bail!("not implemented yet")
 }
+
+/// Lines for the "Here, on this machine" section of `portlore PORT` (empty when nothing
+/// listens on the port). Placeholder until the local inventory lands.
+pub fn here_lines(_port: u16) -> Vec<String> {
+    Vec::new()
+}

@@ -3,5 +3,9 @@
 
 pub mod export;
 pub mod local;
+pub mod lookup;
 pub mod scan;
+pub mod search;
 pub mod serve;
+pub mod stats;
+pub mod update;

@@ -1,0 +1,63 @@
+//! `portlore stats`: what the installed data covers.
+
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::exit;
+use crate::output;
+
+/// Arguments of `portlore stats`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Print JSON (schema `portlore.stats/1`).
+    #[arg(long)]
+    pub json: bool,
+    /// Use this registry instead of the installed one.
+    #[arg(long, value_name = "PATH", env = "PORTLORE_REGISTRY", hide_env_values = true)]
+    pub registry: Option<PathBuf>,
+}
+
+#[derive(Serialize)]
+struct Stats {
+    schema: &'static str,
+    registry: Option<portlore_kb::RegistryMeta>,
+    curated: portlore_kb::curated::Counts,
+}
+
+/// Runs `stats`.
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let kb = crate::registry::load(args.registry.as_deref())?;
+    let stats = Stats {
+        schema: "portlore.stats/1",
+        registry: kb.registry_meta(),
+        curated: portlore_kb::curated::get().counts(),
+    };
+    if args.json {
+        return exit::printed(output::print_json(&stats));
+    }
+    let mut text = String::new();
+    match &stats.registry {
+        Some(m) => {
+            let _ = writeln!(
+                text,
+                "IANA registry: updated {}, {} records ({})",
+                m.updated.as_deref().unwrap_or("unknown"),
+                m.records,
+                m.path.as_deref().unwrap_or("built in")
+            );
+        }
+        None => {
+            let _ = writeln!(text, "{}", crate::registry::INSTALL_HINT);
+        }
+    }
+    let c = &stats.curated;
+    let _ = writeln!(text, "Port notes:      {}", c.port_notes);
+    let _ = writeln!(text, "Threat families: {}", c.threat_families);
+    let _ = writeln!(text, "Exposure risks:  {}", c.exposure_entries);
+    let _ = writeln!(text, "Unofficial uses: {}", c.unofficial_uses);
+    let _ = writeln!(text, "Range facts:     {}", c.range_facts);
+    exit::printed(output::print(&text))
+}
