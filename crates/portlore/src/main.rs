@@ -19,7 +19,6 @@ use clap::{CommandFactory, Parser, Subcommand};
 #[command(
     name = "portlore",
     version,
-    args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  portlore 3147\n  portlore 3147/udp\n  portlore 3127-3130\n  portlore ssh\n  portlore search cern\n  portlore update --from service-names-port-numbers.xml"
 )]
 struct Cli {
@@ -30,7 +29,13 @@ struct Cli {
     #[arg(long)]
     json: bool,
     /// Use this registry (compiled store, IANA XML or CSV) instead of the installed one.
-    #[arg(long, value_name = "PATH", env = "PORTLORE_REGISTRY", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        value_name = "PATH",
+        env = "PORTLORE_REGISTRY",
+        hide_env_values = true
+    )]
     registry: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -78,6 +83,7 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    registry::choose(cli.registry.clone());
     match &cli.command {
         None if cli.queries.is_empty() => {
             Cli::command().print_help()?;
@@ -86,7 +92,6 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         None => cmd::lookup::run(&cmd::lookup::Args {
             queries: cli.queries.clone(),
             json: cli.json,
-            registry: cli.registry.clone(),
         }),
         Some(Command::Lookup(args)) => cmd::lookup::run(args),
         Some(Command::Search(args)) => cmd::search::run(args),
@@ -98,7 +103,12 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Serve(args)) => cmd::serve::run(args),
         Some(Command::Export(args)) => cmd::export::run(args),
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Cli::command(), "portlore", &mut std::io::stdout());
+            clap_complete::generate(
+                *shell,
+                &mut Cli::command(),
+                "portlore",
+                &mut std::io::stdout(),
+            );
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Man) => {

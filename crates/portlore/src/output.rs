@@ -7,7 +7,9 @@ use anstyle::{AnsiColor, Style};
 /// Section headings.
 pub const HEADING: Style = Style::new().bold();
 /// The headline.
-pub const TITLE: Style = Style::new().bold().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
+pub const TITLE: Style = Style::new()
+    .bold()
+    .fg_color(Some(anstyle::Color::Ansi(AnsiColor::Cyan)));
 /// Warnings and threats.
 pub const WARN: Style = Style::new().fg_color(Some(anstyle::Color::Ansi(AnsiColor::Yellow)));
 /// Quiet detail.

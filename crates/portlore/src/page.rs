@@ -66,7 +66,11 @@ fn headline(out: &mut String, info: &PortInfo) {
         if !ts.is_empty() {
             let _ = write!(title, ", {}", transports_phrase(&ts));
         }
-        let others: Vec<&str> = info.services().into_iter().filter(|s| Some(*s) != first.service.as_deref()).collect();
+        let others: Vec<&str> = info
+            .services()
+            .into_iter()
+            .filter(|s| Some(*s) != first.service.as_deref())
+            .collect();
         if !others.is_empty() {
             let _ = write!(title, "; also {}", others.join(", "));
         }
@@ -104,8 +108,17 @@ pub fn verdict(info: &PortInfo) -> String {
             _ => parts.push("Not assigned by IANA: whatever listens here chose the number itself.".into()),
         },
     }
-    if let Some(note) = info.curated.notes.iter().find(|n| n.status == "retired" || n.status == "never-deployed") {
-        parts.push(format!("Curated notes mark {} as {}.", note.title, note.status.replace('-', " ")));
+    if let Some(note) = info
+        .curated
+        .notes
+        .iter()
+        .find(|n| n.status == "retired" || n.status == "never-deployed")
+    {
+        parts.push(format!(
+            "Curated notes mark {} as {}.",
+            note.title,
+            note.status.replace('-', " ")
+        ));
     }
     let mut seen = Vec::new();
     for t in &info.curated.threats {
@@ -129,7 +142,10 @@ pub fn verdict(info: &PortInfo) -> String {
 }
 
 fn badges(info: &PortInfo) -> Vec<String> {
-    let mut b = vec![format!("{} range", class_name(info.range.class).to_lowercase())];
+    let mut b = vec![format!(
+        "{} range",
+        class_name(info.range.class).to_lowercase()
+    )];
     b.push(match info.status() {
         None => "IANA: registry not installed".into(),
         Some(Status::Assigned) => "IANA: assigned".into(),
@@ -137,7 +153,11 @@ fn badges(info: &PortInfo) -> Vec<String> {
         Some(Status::Unassigned) => "IANA: unassigned".into(),
         Some(Status::Other) => "IANA: listed without a service".into(),
     });
-    if info.assignments.iter().any(|a| a.notes.iter().any(|n| n.starts_with("De-assigned"))) {
+    if info
+        .assignments
+        .iter()
+        .any(|a| a.notes.iter().any(|n| n.starts_with("De-assigned")))
+    {
         b.push("de-assigned".into());
     }
     if !info.curated.threats.is_empty() {
@@ -204,7 +224,10 @@ fn party_short(p: &Party) -> Option<String> {
 }
 
 fn parties(ps: &[Party]) -> String {
-    ps.iter().filter_map(party_short).collect::<Vec<_>>().join(", ")
+    ps.iter()
+        .filter_map(party_short)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn registry(out: &mut String, info: &PortInfo) {
@@ -231,7 +254,11 @@ fn registry(out: &mut String, info: &PortInfo) {
             Status::Unassigned => "(unassigned)",
             _ => "(no service name)",
         });
-        let _ = writeln!(out, "  {ports}/{transport:<5} {name:<18} {}", a.description.replace('\n', " "));
+        let _ = writeln!(
+            out,
+            "  {ports}/{transport:<5} {name:<18} {}",
+            a.description.replace('\n', " ")
+        );
         let indent = "                         ";
         if !a.assignee.is_empty() {
             let _ = writeln!(out, "{indent}assignee: {}", parties(&a.assignee));
@@ -248,13 +275,25 @@ fn registry(out: &mut String, info: &PortInfo) {
             );
         }
         for r in &a.references {
-            let _ = writeln!(out, "{indent}reference: {}{}", r.id, r.url.as_ref().map(|u| format!(" <{u}>")).unwrap_or_default());
+            let _ = writeln!(
+                out,
+                "{indent}reference: {}{}",
+                r.id,
+                r.url
+                    .as_ref()
+                    .map(|u| format!(" <{u}>"))
+                    .unwrap_or_default()
+            );
         }
         for n in &a.notes {
             let _ = writeln!(out, "{indent}note: {}", n.replace('\n', " "));
         }
         if let Some(u) = &a.unauthorized {
-            let _ = writeln!(out, "{indent}{}", styled(WARN, &format!("reported unauthorised use: {u}")));
+            let _ = writeln!(
+                out,
+                "{indent}{}",
+                styled(WARN, &format!("reported unauthorised use: {u}"))
+            );
         }
         if let Some(sc) = &a.service_code {
             let _ = writeln!(out, "{indent}service code: {sc}");
@@ -276,7 +315,10 @@ impl References {
         while let Some(open) = rest.find('[') {
             out.push_str(&rest[..open]);
             let after = &rest[open + 1..];
-            match after.find(']').and_then(|close| Some((close, after[..close].parse::<usize>().ok()?))) {
+            match after
+                .find(']')
+                .and_then(|close| Some((close, after[..close].parse::<usize>().ok()?)))
+            {
                 Some((close, n)) if n >= 1 && n <= numbers.len() => {
                     let _ = write!(out, "[{}]", numbers[n - 1]);
                     rest = &after[close + 1..];
@@ -309,7 +351,14 @@ impl References {
         }
         section(out, "References");
         for (i, s) in self.list.iter().enumerate() {
-            let _ = writeln!(out, "  [{}] {} <{}> (checked {})", i + 1, s.title, s.url, s.checked);
+            let _ = writeln!(
+                out,
+                "  [{}] {} <{}> (checked {})",
+                i + 1,
+                s.title,
+                s.url,
+                s.checked
+            );
         }
     }
 }
@@ -325,9 +374,17 @@ fn notes(out: &mut String, info: &PortInfo, refs: &mut References) {
             let _ = write!(head, ", made by {by}");
         }
         let _ = writeln!(out, "  {}", styled(HEADING, &head));
-        let _ = writeln!(out, "  {}", wrap(&refs.cite(&n.summary, &n.sources), 76, "  "));
+        let _ = writeln!(
+            out,
+            "  {}",
+            wrap(&refs.cite(&n.summary, &n.sources), 76, "  ")
+        );
         if let Some(today) = &n.today {
-            let _ = writeln!(out, "  Today: {}", wrap(&refs.cite(today, &n.sources), 76, "  "));
+            let _ = writeln!(
+                out,
+                "  Today: {}",
+                wrap(&refs.cite(today, &n.sources), 76, "  ")
+            );
         }
     }
 }
@@ -350,11 +407,25 @@ fn security(out: &mut String, info: &PortInfo, refs: &mut References) {
             t.role.replace('-', " "),
             t.ports
         );
-        let _ = writeln!(out, "    {}", wrap(&refs.cite(&t.detail, &t.sources), 74, "    "));
+        let _ = writeln!(
+            out,
+            "    {}",
+            wrap(&refs.cite(&t.detail, &t.sources), 74, "    ")
+        );
     }
     for e in &c.exposure {
-        let _ = writeln!(out, "  {} {} — exposure risk: {}", styled(WARN, "•"), e.service, e.severity);
-        let _ = writeln!(out, "    {}", wrap(&refs.cite(&e.incident, &e.sources), 74, "    "));
+        let _ = writeln!(
+            out,
+            "  {} {} — exposure risk: {}",
+            styled(WARN, "•"),
+            e.service,
+            e.severity
+        );
+        let _ = writeln!(
+            out,
+            "    {}",
+            wrap(&refs.cite(&e.incident, &e.sources), 74, "    ")
+        );
         for step in &e.advice {
             let _ = writeln!(out, "    - {}", wrap(step, 72, "      "));
         }
@@ -367,7 +438,12 @@ fn unofficial(out: &mut String, info: &PortInfo, refs: &mut References) {
     }
     section(out, "Also seen on this port (not IANA assignments)");
     for u in &info.curated.unofficial {
-        let _ = writeln!(out, "  {}: {}", u.software, wrap(&refs.cite(&u.summary, &u.sources), 70, "    "));
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            u.software,
+            wrap(&refs.cite(&u.summary, &u.sources), 70, "    ")
+        );
     }
 }
 
@@ -403,7 +479,12 @@ fn related(out: &mut String, related: &[RelatedPort]) {
             },
         };
         let service = r.service.as_deref().unwrap_or("—");
-        let _ = writeln!(out, "  {:<12} {service:<18} {}", r.ports.to_string(), styled(DIM, &what));
+        let _ = writeln!(
+            out,
+            "  {:<12} {service:<18} {}",
+            r.ports.to_string(),
+            styled(DIM, &what)
+        );
     }
 }
 

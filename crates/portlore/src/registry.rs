@@ -6,6 +6,7 @@
 //! or CSV file.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::Context as _;
 use portlore_kb::Knowledge;
@@ -36,14 +37,26 @@ pub fn resolve(explicit: Option<&Path>) -> Option<PathBuf> {
     if let Some(path) = std::env::var_os("PORTLORE_REGISTRY").filter(|p| !p.is_empty()) {
         return Some(PathBuf::from(path));
     }
-    [installed_store(), Some(Path::new(SYSTEM_DIR).join(STORE_FILE))]
-        .into_iter()
-        .flatten()
-        .find(|p| p.is_file())
+    [
+        installed_store(),
+        Some(Path::new(SYSTEM_DIR).join(STORE_FILE)),
+    ]
+    .into_iter()
+    .flatten()
+    .find(|p| p.is_file())
 }
 
-/// Loads the knowledge; without any registry, the curated part alone.
-pub fn load(explicit: Option<&Path>) -> anyhow::Result<Knowledge> {
+static EXPLICIT: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// Records the `--registry` flag (or `PORTLORE_REGISTRY`, which clap folds into it) for
+/// every command of this process.
+pub fn choose(path: Option<PathBuf>) {
+    let _ = EXPLICIT.set(path);
+}
+
+/// Loads the knowledge from the chosen registry; without any, the curated part alone.
+pub fn load() -> anyhow::Result<Knowledge> {
+    let explicit = EXPLICIT.get().and_then(Option::as_deref);
     match resolve(explicit) {
         Some(path) => Knowledge::open(&path).with_context(|| "loading the registry".to_string()),
         None => Ok(Knowledge::without_registry()),

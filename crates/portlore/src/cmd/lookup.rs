@@ -1,6 +1,5 @@
 //! `portlore PORT|RANGE|SERVICE …`: the port page.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use portlore_kb::{Knowledge, PortInfo, PortRange, Query, Transport, VALID_FORMS};
@@ -19,9 +18,6 @@ pub struct Args {
     /// Print JSON (schema `portlore.lookup/1`, see docs/json-schema.md).
     #[arg(long)]
     pub json: bool,
-    /// Use this registry (compiled store, IANA XML or CSV) instead of the installed one.
-    #[arg(long, value_name = "PATH", env = "PORTLORE_REGISTRY", hide_env_values = true)]
-    pub registry: Option<PathBuf>,
 }
 
 /// The `--json` document.
@@ -47,7 +43,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(e) => return Ok(exit::bad_input(&e.to_string())),
     };
-    let kb = crate::registry::load(args.registry.as_deref())?;
+    let kb = crate::registry::load()?;
     let mut documents = Vec::new();
     for (text, query) in parsed {
         match resolve(&kb, text, &query) {
@@ -90,7 +86,8 @@ fn resolve<'a>(kb: &Knowledge, text: &'a str, query: &Query) -> Result<Lookup<'a
         .map(|p| {
             let mut info = kb.port(p);
             if let Some(t) = transport {
-                info.assignments.retain(|a| a.transport.is_none_or(|x| x == t));
+                info.assignments
+                    .retain(|a| a.transport.is_none_or(|x| x == t));
             }
             info
         })
@@ -109,7 +106,10 @@ fn service_ports(
     transport: Option<Transport>,
 ) -> Result<Vec<PortRange>, ExitCode> {
     if kb.registry_meta().is_none() {
-        eprintln!("portlore: service names need the registry. {}", crate::registry::INSTALL_HINT);
+        eprintln!(
+            "portlore: service names need the registry. {}",
+            crate::registry::INSTALL_HINT
+        );
         return Err(ExitCode::from(exit::NOT_FOUND));
     }
     let records = kb.by_service(name).map_err(|e| {
@@ -140,12 +140,19 @@ fn service_ports(
             message.push_str(&format!(" (did you mean {}?)", suggestions.join(", ")));
         }
         eprintln!("portlore: {message}");
-        return Err(ExitCode::from(if known { exit::NOT_FOUND } else { exit::BAD_INPUT }));
+        return Err(ExitCode::from(if known {
+            exit::NOT_FOUND
+        } else {
+            exit::BAD_INPUT
+        }));
     }
     // A range service (x11 6000-6063) shows its first port's page; the range is on it.
     Ok(ranges
         .into_iter()
-        .map(|r| PortRange { start: r.start, end: r.start })
+        .map(|r| PortRange {
+            start: r.start,
+            end: r.start,
+        })
         .take(MAX_PAGES)
         .collect())
 }

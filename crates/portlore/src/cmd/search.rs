@@ -1,7 +1,6 @@
 //! `portlore search TERM`: ranked, typo-tolerant search.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -21,9 +20,6 @@ pub struct Args {
     /// Print JSON (schema `portlore.search/1`).
     #[arg(long)]
     pub json: bool,
-    /// Use this registry instead of the installed one.
-    #[arg(long, value_name = "PATH", env = "PORTLORE_REGISTRY", hide_env_values = true)]
-    pub registry: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -39,11 +35,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if query.trim().is_empty() || query.len() > 200 {
         return Ok(exit::bad_input("search needs 1 to 200 characters of text"));
     }
-    let kb = crate::registry::load(args.registry.as_deref())?;
+    let kb = crate::registry::load()?;
     let hits = kb.search(&query, args.limit.clamp(1, 1000));
     let found = !hits.is_empty();
     let printed = if args.json {
-        output::print_json(&Results { schema: "portlore.search/1", query: &query, hits })
+        output::print_json(&Results {
+            schema: "portlore.search/1",
+            query: &query,
+            hits,
+        })
     } else {
         let mut text = String::new();
         if kb.registry_meta().is_none() {
@@ -68,7 +68,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         output::print(&text)
     };
     let code = exit::printed(printed)?;
-    Ok(if found { code } else { ExitCode::from(exit::NOT_FOUND) })
+    Ok(if found {
+        code
+    } else {
+        ExitCode::from(exit::NOT_FOUND)
+    })
 }
 
 fn truncate(s: &str, n: usize) -> String {

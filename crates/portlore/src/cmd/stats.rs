@@ -1,7 +1,6 @@
 //! `portlore stats`: what the installed data covers.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -15,9 +14,6 @@ pub struct Args {
     /// Print JSON (schema `portlore.stats/1`).
     #[arg(long)]
     pub json: bool,
-    /// Use this registry instead of the installed one.
-    #[arg(long, value_name = "PATH", env = "PORTLORE_REGISTRY", hide_env_values = true)]
-    pub registry: Option<PathBuf>,
 }
 
 #[derive(Serialize)]
@@ -29,7 +25,7 @@ struct Stats {
 
 /// Runs `stats`.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let kb = crate::registry::load(args.registry.as_deref())?;
+    let kb = crate::registry::load()?;
     let stats = Stats {
         schema: "portlore.stats/1",
         registry: kb.registry_meta(),

@@ -45,12 +45,19 @@ struct Report {
 
 /// Runs the update.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let target = crate::registry::installed_store()
-        .context("no data directory; set PORTLORE_DATA_DIR")?;
+    let target =
+        crate::registry::installed_store().context("no data directory; set PORTLORE_DATA_DIR")?;
     let bytes = fetch(&args.from)?;
-    let registry = portlore_iana::parse_any(&bytes[..])
-        .with_context(|| format!("{} is not a usable IANA registry; nothing was installed", args.from))?;
-    let old = target.is_file().then(|| Knowledge::open(&target)).transpose();
+    let registry = portlore_iana::parse_any(&bytes[..]).with_context(|| {
+        format!(
+            "{} is not a usable IANA registry; nothing was installed",
+            args.from
+        )
+    })?;
+    let old = target
+        .is_file()
+        .then(|| Knowledge::open(&target))
+        .transpose();
     let old = match old {
         Ok(old) => old,
         Err(e) => {
@@ -60,7 +67,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     };
     check(&registry, old.as_ref(), args.force)?;
     let store = portlore_kb::compile(&registry);
-    let new = Knowledge::from_store_bytes(store.clone()).context("the compiled store does not open")?;
+    let new =
+        Knowledge::from_store_bytes(store.clone()).context("the compiled store does not open")?;
     let report = diff(old.as_ref(), &new, &registry, &target)?;
     install(&target, &store)?;
     let printed = if args.json {
@@ -96,7 +104,9 @@ fn fetch(from: &str) -> anyhow::Result<Vec<u8>> {
             .read_to_end(&mut bytes)
             .with_context(|| format!("downloading {from}"))?;
     } else if from.contains("://") {
-        bail!("only https:// URLs are fetched (got {from:?}); download the file and use --from FILE");
+        bail!(
+            "only https:// URLs are fetched (got {from:?}); download the file and use --from FILE"
+        );
     } else {
         std::fs::File::open(from)
             .with_context(|| format!("cannot open {from}"))?
@@ -120,7 +130,9 @@ fn check(registry: &Registry, old: Option<&Knowledge>, force: bool) -> anyhow::R
             && r.ports.is_some_and(|p| p.contains(80))
     });
     if !has_http {
-        bail!("the new registry lacks 80/tcp http, so it is not the full registry; nothing was installed");
+        bail!(
+            "the new registry lacks 80/tcp http, so it is not the full registry; nothing was installed"
+        );
     }
     if let Some(meta) = old.and_then(Knowledge::registry_meta) {
         let floor = (u64::from(meta.records) * 9).div_ceil(10);
@@ -138,7 +150,8 @@ fn check(registry: &Registry, old: Option<&Knowledge>, force: bool) -> anyhow::R
 type Key = (String, Option<Transport>, Option<portlore_iana::PortRange>);
 
 fn key(a: &Assignment) -> Option<Key> {
-    (a.status == Status::Assigned).then(|| (a.service.clone().unwrap_or_default(), a.transport, a.ports))
+    (a.status == Status::Assigned)
+        .then(|| (a.service.clone().unwrap_or_default(), a.transport, a.ports))
 }
 
 fn label(k: &Key) -> String {
@@ -147,10 +160,19 @@ fn label(k: &Key) -> String {
     format!("{ports}/{t} {}", k.0)
 }
 
-fn diff(old: Option<&Knowledge>, new: &Knowledge, registry: &Registry, target: &Path) -> anyhow::Result<Report> {
+fn diff(
+    old: Option<&Knowledge>,
+    new: &Knowledge,
+    registry: &Registry,
+    target: &Path,
+) -> anyhow::Result<Report> {
     use std::collections::BTreeMap;
     let index = |kb: &Knowledge| -> anyhow::Result<BTreeMap<Key, Assignment>> {
-        Ok(kb.all_assignments()?.into_iter().filter_map(|a| Some((key(&a)?, a))).collect())
+        Ok(kb
+            .all_assignments()?
+            .into_iter()
+            .filter_map(|a| Some((key(&a)?, a)))
+            .collect())
     };
     let after = index(new)?;
     let before = match old {
@@ -176,7 +198,11 @@ fn diff(old: Option<&Knowledge>, new: &Knowledge, registry: &Registry, target: &
             Some(_) => {}
         }
     }
-    report.deassigned = before.keys().filter(|k| !after.contains_key(*k)).map(label).collect();
+    report.deassigned = before
+        .keys()
+        .filter(|k| !after.contains_key(*k))
+        .map(label)
+        .collect();
     Ok(report)
 }
 
@@ -208,10 +234,13 @@ fn summary(r: &Report) -> String {
 fn install(target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let dir = target.parent().context("the store path has no directory")?;
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).with_context(|| format!("writing in {}", dir.display()))?;
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("writing in {}", dir.display()))?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
-    tmp.persist(target).map_err(|e| e.error).with_context(|| format!("installing {}", target.display()))?;
+    tmp.persist(target)
+        .map_err(|e| e.error)
+        .with_context(|| format!("installing {}", target.display()))?;
     std::fs::File::open(dir)?.sync_all()?;
     Ok(())
 }
