@@ -157,6 +157,18 @@ fn matches(map: &fst::Map<&[u8]>, word: &str) -> Vec<(u64, f32)> {
             }
         }
     }
+    // Plain Levenshtein counts a swap of two letters as two edits; try swaps directly.
+    let chars: Vec<char> = word.chars().collect();
+    for i in 1..chars.len() {
+        let mut swapped = chars.clone();
+        swapped.swap(i - 1, i);
+        let swapped: String = swapped.into_iter().collect();
+        if swapped != word
+            && let Some(v) = map.get(&swapped)
+        {
+            out.push((v, FUZZY));
+        }
+    }
     let distance = match n {
         0..=3 => 0,
         4..=7 => 1,

@@ -43,6 +43,6 @@ mod tests {
             tokens("The File Transfer (FTP)"),
             ["file", "ftp", "transfer"]
         );
-        assert_eq!(tokens("cern.ch"), ["ch", "cern", "cern.ch"]);
+        assert_eq!(tokens("cern.ch"), ["cern", "cern.ch", "ch"]);
     }
 }

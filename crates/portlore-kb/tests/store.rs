@@ -1,0 +1,80 @@
+//! The compiled store: round trip, and damage of every kind gives an error, never a panic.
+
+use portlore_kb::{Knowledge, StoreError, compile};
+
+fn fixture() -> portlore_iana::Registry {
+    let xml = include_bytes!("../../portlore-iana/tests/fixtures/mini.xml");
+    portlore_iana::parse_xml(&xml[..]).expect("fixture parses")
+}
+
+#[test]
+fn round_trip_answers_like_the_registry() {
+    let bytes = compile(&fixture());
+    let kb = Knowledge::from_store_bytes(bytes).expect("opens");
+    let page = kb.assignments(3147).unwrap();
+    assert_eq!(page.len(), 2);
+    assert_eq!(page[0].service.as_deref(), Some("fileproto"));
+    assert_eq!(
+        kb.assignments(6003).unwrap()[0].service.as_deref(),
+        Some("display")
+    );
+    assert!(kb.assignments(5).unwrap().is_empty());
+    assert_eq!(kb.by_service("FILEPROTO").unwrap().len(), 2);
+    assert_eq!(kb.registry_meta().unwrap().records, 9);
+}
+
+#[test]
+fn truncation_at_every_length_is_an_error() {
+    let bytes = compile(&fixture());
+    for len in (0..bytes.len()).step_by(7) {
+        let cut = bytes[..len].to_vec();
+        match Knowledge::from_store_bytes(cut) {
+            Err(_) => {}
+            Ok(kb) => {
+                // The header may survive a cut; any use must then fail cleanly.
+                assert!(
+                    kb.assignments(3147).is_err() || kb.all_assignments().is_err(),
+                    "len {len}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn flipped_bytes_are_errors_not_wrong_answers() {
+    let good = compile(&fixture());
+    let truth = Knowledge::from_store_bytes(good.clone())
+        .unwrap()
+        .all_assignments()
+        .unwrap();
+    for i in (0..good.len()).step_by(3) {
+        let mut bad = good.clone();
+        bad[i] ^= 0x20;
+        let Ok(kb) = Knowledge::from_store_bytes(bad) else {
+            continue;
+        };
+        if let Ok(all) = kb.all_assignments() {
+            assert_eq!(all, truth, "byte {i} changed an answer silently");
+        }
+        for port in [0, 2, 3147, 6003, 9900] {
+            let _ = kb.assignments(port);
+            let _ = kb.by_service("display");
+            let _ = kb.search("file", 5);
+        }
+    }
+}
+
+#[test]
+fn foreign_files_are_refused() {
+    assert!(matches!(
+        Knowledge::from_store_bytes(b"<html>".to_vec()),
+        Err(StoreError::NotAStore)
+    ));
+    let mut other = compile(&fixture());
+    other[8] = 99;
+    assert!(matches!(
+        Knowledge::from_store_bytes(other),
+        Err(StoreError::Format(99))
+    ));
+}
