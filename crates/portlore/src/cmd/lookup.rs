@@ -65,7 +65,12 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                     text.push_str(&"─".repeat(78));
                     text.push('\n');
                 }
-                let here = crate::cmd::local::here_lines(info.port);
+                // Tests and reproducible output can opt out of inspecting this machine.
+                let here = if std::env::var_os("PORTLORE_NO_LOCAL").is_some() {
+                    Vec::new()
+                } else {
+                    crate::cmd::local::here_lines(info.port)
+                };
                 text.push_str(&page::render(info, &here));
             }
         }

@@ -1,5 +1,8 @@
 //! End-to-end tests: one binary, one module per topic, each running the real `portlore`.
 
 mod local;
+mod lookup;
 mod scan;
+mod snapshots;
 mod support;
+mod update;
