@@ -1,5 +1,78 @@
-//! Compiles the curated data in `data/` into the binary (owned by the curated-knowledge work).
+//! Compiles the curated data in `data/` into the binary: parses every `data/**/*.toml`,
+//! validates it against the schema of `data/README.md`, and writes an rkyv archive to
+//! `OUT_DIR/curated.rkyv`, which `src/curated/mod.rs` embeds. Any schema error fails the
+//! build with a message naming the file and the entry's id.
+
+#[path = "src/curated/schema.rs"]
+mod schema;
+
+use std::path::{Path, PathBuf};
 
 fn main() {
-    println!("cargo:rerun-if-changed=../../data");
+    let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
+    let data = manifest.join("../../data");
+    println!("cargo:rerun-if-changed={}", data.display());
+    let mut paths = Vec::new();
+    collect(&data, &mut paths);
+    paths.sort();
+
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in &paths {
+        println!("cargo:rerun-if-changed={}", path.display());
+        let rel = path
+            .strip_prefix(&data)
+            .unwrap_or(path)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(format!("data/{rel}: cannot read: {e}"));
+                continue;
+            }
+        };
+        match schema::parse_file(&rel, &text) {
+            Ok(f) => files.push((rel, f)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    let compiled = if errors.is_empty() {
+        match schema::compile(files) {
+            Ok(c) => Some(c),
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        }
+    } else {
+        None
+    };
+    let Some(compiled) = compiled else {
+        eprintln!("\nportlore-kb: the curated data in data/ is invalid (see data/README.md):");
+        for e in &errors {
+            eprintln!("  - {e}");
+        }
+        eprintln!();
+        std::process::exit(1);
+    };
+    let bytes = rkyv::to_bytes::<rkyv::rancor::Error>(&compiled).expect("archive curated data");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
+    std::fs::write(out.join("curated.rkyv"), &bytes).expect("write OUT_DIR/curated.rkyv");
+}
+
+/// Every `*.toml` under `dir` except the README and other non-data files.
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            collect(&path, out);
+        } else if path.extension().is_some_and(|e| e == "toml") {
+            out.push(path);
+        }
+    }
 }

@@ -144,6 +144,8 @@ pub struct CuratedFacts {
 pub struct Counts {
     /// Port notes.
     pub port_notes: usize,
+    /// Distinct ports and ranges that have at least one note.
+    pub noted_ports: usize,
     /// Threat families.
     pub threat_families: usize,
     /// Exposure entries.

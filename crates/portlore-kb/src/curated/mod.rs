@@ -1,12 +1,18 @@
 //! Curated, cited knowledge embedded at build time from `data/`.
 //!
+//! `build.rs` validates `data/**/*.toml` (schema in `data/README.md`) and archives it with
+//! rkyv; this module embeds the archive and reads it in place. Loading is a bounds and
+//! UTF-8 check of the archive, done once; a lookup walks a compact port index and turns
+//! only the matching entries into the owned, serialisable facts of [`facts`](self).
+//!
 //! INTERFACE CONTRACT (used by `port.rs` and `search.rs`; keep these signatures):
 //! `get() -> &'static Curated`, `Curated::for_port(u16) -> CuratedFacts`,
 //! `Curated::ephemeral_systems(u16) -> Vec<String>`, `Curated::search(&[String]) -> Vec<SearchHit>`,
 //! `Curated::counts() -> Counts`, and the public fields of the types in `facts.rs`.
-//! The loading from the build-time blob replaces `Curated::empty()` in `get()`.
 
+mod convert;
 mod facts;
+mod schema;
 
 pub use facts::{
     Counts, CuratedFacts, ExposureFact, NoteFact, RangeFact, Source, ThreatUse, UnofficialFact,
@@ -14,79 +20,140 @@ pub use facts::{
 
 use std::sync::OnceLock;
 
-use crate::model::PortRange;
+use crate::model::{PortRange, Transport};
 use crate::search::SearchHit;
+use schema::{
+    ArchivedCompiled, KIND_EXPOSURE, KIND_NOTE, KIND_RANGE, KIND_THREAT, KIND_UNOFFICIAL,
+};
+
+/// rkyv needs its archive aligned; `include_bytes!` alone guarantees nothing.
+#[repr(C, align(16))]
+struct Aligned<B: ?Sized>(B);
+
+static BLOB: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/curated.rkyv")));
 
 /// All curated entries, with lookups by port.
-#[derive(Debug, Default)]
 pub struct Curated {
-    notes: Vec<NoteFact>,
-    threats: Vec<ThreatUse>,
-    exposure: Vec<ExposureFact>,
-    unofficial: Vec<UnofficialFact>,
-    ranges: Vec<RangeFact>,
-    threat_families: usize,
+    /// `None` only if the embedded archive failed its check, which the tests rule out.
+    archive: Option<&'static ArchivedCompiled>,
+}
+
+impl std::fmt::Debug for Curated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Curated")
+            .field("counts", &self.counts())
+            .finish()
+    }
 }
 
 /// The curated knowledge compiled into this binary.
 pub fn get() -> &'static Curated {
     static CURATED: OnceLock<Curated> = OnceLock::new();
-    CURATED.get_or_init(Curated::default)
-}
-
-fn covers(ranges: &[PortRange], port: u16) -> bool {
-    ranges.iter().any(|r| r.contains(port))
+    CURATED.get_or_init(|| Curated {
+        archive: rkyv::access::<ArchivedCompiled, rkyv::rancor::Error>(&BLOB.0).ok(),
+    })
 }
 
 impl Curated {
-    /// Every curated fact that covers `port`.
+    /// Whether the embedded archive loaded (always, unless the build is broken).
+    pub fn is_loaded(&self) -> bool {
+        self.archive.is_some()
+    }
+
+    /// Every curated fact that covers `port`, the most specific (narrowest span) first.
+    /// A threat that used a range appears once per covering range, with that range.
     pub fn for_port(&self, port: u16) -> CuratedFacts {
-        CuratedFacts {
-            notes: self
-                .notes
-                .iter()
-                .filter(|n| covers(&n.ports, port))
-                .cloned()
-                .collect(),
-            threats: self
-                .threats
-                .iter()
-                .filter(|t| t.ports.contains(port))
-                .cloned()
-                .collect(),
-            exposure: self
-                .exposure
-                .iter()
-                .filter(|e| covers(&e.ports, port))
-                .cloned()
-                .collect(),
-            unofficial: self
-                .unofficial
-                .iter()
-                .filter(|u| covers(&u.ports, port))
-                .cloned()
-                .collect(),
-            ranges: self
-                .ranges
-                .iter()
-                .filter(|r| covers(&r.ports, port))
-                .cloned()
-                .collect(),
+        let mut out = CuratedFacts::default();
+        let Some(a) = self.archive else { return out };
+        for e in a.index.iter() {
+            if port < e.start.to_native() || port > e.end.to_native() {
+                continue;
+            }
+            let item = usize::from(e.item.to_native());
+            match e.kind {
+                KIND_NOTE => out.notes.push(convert::note(&a.notes[item])),
+                KIND_THREAT => {
+                    let t = &a.threats[item];
+                    let u = &t.uses[usize::from(e.sub.to_native())];
+                    let span = PortRange {
+                        start: e.start.to_native(),
+                        end: e.end.to_native(),
+                    };
+                    out.threats.push(convert::threat_use(t, u, span));
+                }
+                KIND_EXPOSURE => out.exposure.push(convert::exposure(&a.exposure[item])),
+                KIND_UNOFFICIAL => out
+                    .unofficial
+                    .push(convert::unofficial(&a.unofficial[item])),
+                KIND_RANGE => out.ranges.push(convert::range(&a.ranges[item])),
+                _ => {}
+            }
         }
+        out
+    }
+
+    /// Every port note, in data order.
+    pub fn notes(&self) -> impl Iterator<Item = NoteFact> + '_ {
+        self.archive
+            .into_iter()
+            .flat_map(|a| a.notes.iter().map(convert::note))
+    }
+
+    /// Every threat use, one per (family, use, port range), in data order.
+    pub fn threat_uses(&self) -> impl Iterator<Item = ThreatUse> + '_ {
+        self.archive.into_iter().flat_map(|a| {
+            a.threats.iter().flat_map(|t| {
+                t.uses.iter().flat_map(move |u| {
+                    u.ports
+                        .iter()
+                        .map(move |s| convert::threat_use(t, u, convert::span(s)))
+                })
+            })
+        })
+    }
+
+    /// Every exposure entry, in data order.
+    pub fn exposure(&self) -> impl Iterator<Item = ExposureFact> + '_ {
+        self.archive
+            .into_iter()
+            .flat_map(|a| a.exposure.iter().map(convert::exposure))
+    }
+
+    /// Every unofficial use, in data order.
+    pub fn unofficial(&self) -> impl Iterator<Item = UnofficialFact> + '_ {
+        self.archive
+            .into_iter()
+            .flat_map(|a| a.unofficial.iter().map(convert::unofficial))
+    }
+
+    /// Every range fact, in data order.
+    pub fn ranges(&self) -> impl Iterator<Item = RangeFact> + '_ {
+        self.archive
+            .into_iter()
+            .flat_map(|a| a.ranges.iter().map(convert::range))
     }
 
     /// Operating systems whose default ephemeral range contains `port`.
     pub fn ephemeral_systems(&self, port: u16) -> Vec<String> {
-        self.ranges
+        let Some(a) = self.archive else {
+            return Vec::new();
+        };
+        a.ranges
             .iter()
-            .filter(|r| r.kind == "ephemeral" && covers(&r.ports, port))
-            .map(|r| r.name.clone())
+            .filter(|r| {
+                matches!(r.kind, schema::ArchivedRangeKind::Ephemeral)
+                    && r.ports.iter().any(|s| convert::span(s).contains(port))
+            })
+            .map(|r| r.name.to_string())
             .collect()
     }
 
     /// Curated entries whose names match the query words (threat names, aliases and
     /// variants; software; note titles).
     pub fn search(&self, words: &[String]) -> Vec<SearchHit> {
+        let Some(a) = self.archive else {
+            return Vec::new();
+        };
         let matches = |text: &str| {
             let t = crate::text::tokens(text);
             words
@@ -98,76 +165,103 @@ impl Curated {
                 .count()
         };
         let mut hits = Vec::new();
-        let mut push = |kind: &str,
-                        title: &str,
-                        names: &str,
-                        ports: Vec<PortRange>,
-                        transports: Vec<crate::Transport>| {
+        let mut push = |kind: &str, title: String, names: &str, ports, transports| {
             let m = matches(names);
             if m > 0 {
                 hits.push(SearchHit {
                     kind: kind.into(),
                     service: None,
-                    title: title.to_string(),
+                    title,
                     ports,
                     transports,
                     score: 8.0 * m as f32 + if m == words.len() { 10.0 } else { 0.0 },
                 });
             }
         };
-        let mut seen = std::collections::HashSet::new();
-        for t in &self.threats {
-            let names = format!(
-                "{} {} {}",
-                t.name,
-                t.aliases.join(" "),
-                t.variants.join(" ")
-            );
-            let ports: Vec<PortRange> = self
-                .threats
-                .iter()
-                .filter(|o| o.id == t.id)
-                .map(|o| o.ports)
-                .collect();
-            if seen.insert(t.id.clone()) {
-                push(
-                    "threat",
-                    &format!("{} ({}, {})", t.name, t.kind, t.year),
-                    &names,
-                    ports,
-                    t.transports.clone(),
-                );
+        for t in a.threats.iter() {
+            let mut names = t.name.to_string();
+            for n in t.aliases.iter().chain(t.variants.iter()) {
+                names.push(' ');
+                names.push_str(n);
             }
+            let mut ports: Vec<PortRange> = Vec::new();
+            let mut transports: Vec<Transport> = Vec::new();
+            for u in t.uses.iter() {
+                ports.extend(u.ports.iter().map(convert::span));
+                transports.extend(u.transports.iter().map(convert::proto));
+            }
+            ports.sort_by_key(|p| (p.start, p.end));
+            ports.dedup();
+            transports.sort();
+            transports.dedup();
+            let title = format!("{} ({}, {})", t.name, convert::kind(&t.kind), t.year);
+            push("threat", title, &names, ports, transports);
         }
-        for u in &self.unofficial {
+        for u in a.unofficial.iter() {
             push(
                 "unofficial",
+                u.software.to_string(),
                 &u.software,
-                &u.software,
-                u.ports.clone(),
-                u.transports.clone(),
+                convert::spans(&u.ports),
+                convert::protos(&u.transports),
             );
         }
-        for n in &self.notes {
+        for n in a.notes.iter() {
             push(
                 "note",
+                n.title.to_string(),
                 &n.title,
-                &n.title,
-                n.ports.clone(),
-                n.transports.clone(),
+                convert::spans(&n.ports),
+                convert::protos(&n.transports),
             );
         }
         hits
     }
 
-    /// How much curated knowledge there is.
+    /// How much curated knowledge there is. Port notes count distinct ports covered by a
+    /// note of their own (a range note counts once), as the coverage goal is stated in ports.
     pub fn counts(&self) -> Counts {
+        let Some(a) = self.archive else {
+            return Counts {
+                port_notes: 0,
+                noted_ports: 0,
+                threat_families: 0,
+                exposure_entries: 0,
+                unofficial_uses: 0,
+                range_facts: 0,
+            };
+        };
+        let mut ports: Vec<(u16, u16)> = a
+            .notes
+            .iter()
+            .flat_map(|n| {
+                n.ports
+                    .iter()
+                    .map(|s| (s.start.to_native(), s.end.to_native()))
+            })
+            .collect();
+        ports.sort_unstable();
+        ports.dedup();
         Counts {
-            port_notes: self.notes.len(),
-            threat_families: self.threat_families,
-            exposure_entries: self.exposure.len(),
-            unofficial_uses: self.unofficial.len(),
-            range_facts: self.ranges.len(),
+            port_notes: a.notes.len(),
+            noted_ports: ports.len(),
+            threat_families: a.threats.len(),
+            exposure_entries: a.exposure.len(),
+            unofficial_uses: a.unofficial.len(),
+            range_facts: a.ranges.len(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn archive_loads() {
+        assert!(
+            get().is_loaded(),
+            "embedded curated archive failed its check"
+        );
     }
 }

@@ -1,0 +1,726 @@
+//! The schema of `data/**/*.toml` and its validation.
+//!
+//! This file is compiled twice: by `build.rs` (through `#[path]`), which parses, validates
+//! and archives the data, and by the library, which reads the archive. It therefore uses
+//! nothing but `serde`, `toml` and `rkyv`. The rules are documented in `data/README.md`.
+
+#![allow(dead_code)] // each of the two users needs a different part
+
+use std::collections::HashMap;
+use std::fmt;
+
+use serde::Deserialize;
+
+/// A transport protocol.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Deserialize,
+    rkyv::Archive,
+    rkyv::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Proto {
+    /// TCP.
+    Tcp,
+    /// UDP.
+    Udp,
+    /// SCTP.
+    Sctp,
+    /// DCCP.
+    Dccp,
+}
+
+/// An inclusive port range written `"3147"` or `"3127-3198"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(try_from = "String")]
+pub struct Span {
+    /// First port.
+    pub start: u16,
+    /// Last port, inclusive.
+    pub end: u16,
+}
+
+impl Span {
+    /// Whether the span holds `port`.
+    pub fn contains(&self, port: u16) -> bool {
+        self.start <= port && port <= self.end
+    }
+}
+
+impl TryFrom<String> for Span {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<Self, String> {
+        let port = |p: &str| {
+            let p = p.trim();
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "port {text:?} is not a number or a range like 3127-3198"
+                ));
+            }
+            p.parse::<u16>()
+                .map_err(|_| format!("port {text:?} is outside 0-65535"))
+        };
+        let (start, end) = match text.split_once('-') {
+            Some((a, b)) => (port(a)?, port(b)?),
+            None => {
+                let p = port(&text)?;
+                (p, p)
+            }
+        };
+        if start > end {
+            return Err(format!("port range {text:?} starts after it ends"));
+        }
+        Ok(Span { start, end })
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.start == self.end {
+            write!(f, "{}", self.start)
+        } else {
+            write!(f, "{}-{}", self.start, self.end)
+        }
+    }
+}
+
+/// A cited source.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// An http(s) URL.
+    pub url: String,
+    /// Its title.
+    pub title: String,
+    /// The day the claim was checked against it, YYYY-MM-DD.
+    pub checked: String,
+}
+
+/// The status of a protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteStatus {
+    /// In use.
+    Active,
+    /// Still found, but superseded.
+    Legacy,
+    /// No longer used.
+    Retired,
+    /// Registered but never deployed.
+    NeverDeployed,
+    /// Not known.
+    Unknown,
+}
+
+/// `[[note]]`: what a protocol is or was.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// Stable id.
+    pub id: String,
+    /// Ports and ranges.
+    pub ports: Vec<Span>,
+    /// Transports.
+    pub transports: Vec<Proto>,
+    /// The registry's service name, or `unassigned`.
+    pub iana_service: Option<String>,
+    /// Title.
+    pub title: String,
+    /// Status.
+    pub status: NoteStatus,
+    /// Maker.
+    pub made_by: Option<String>,
+    /// The note.
+    pub summary: String,
+    /// What is on the port today.
+    pub today: Option<String>,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+/// The kind of a threat family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ThreatKind {
+    /// Self-propagating.
+    Worm,
+    /// Trojan horse.
+    Trojan,
+    /// Backdoor.
+    Backdoor,
+    /// Remote-access tool.
+    Rat,
+    /// Botnet.
+    Botnet,
+    /// Ransomware.
+    Ransomware,
+    /// Mass scanner.
+    Scanner,
+    /// Cryptocurrency miner.
+    Miner,
+    /// Anything else.
+    Other,
+}
+
+/// How a threat used a port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// The malware listened there.
+    ListeningBackdoor,
+    /// The malware scanned for the port on other hosts.
+    ScanningTarget,
+    /// Command and control.
+    C2,
+    /// The malware spread through the service on the port.
+    Propagation,
+    /// Data left through it.
+    Exfiltration,
+    /// Reflection and amplification.
+    Amplification,
+}
+
+/// `[[threat.uses]]`.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Use {
+    /// Ports and ranges.
+    pub ports: Vec<Span>,
+    /// Transports.
+    pub transports: Vec<Proto>,
+    /// Role.
+    pub role: Role,
+    /// Detail.
+    pub detail: String,
+}
+
+/// `[[threat]]`: a malware family.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Threat {
+    /// Stable id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Other names.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Variants.
+    #[serde(default)]
+    pub variants: Vec<String>,
+    /// Year first seen.
+    pub year: u16,
+    /// Kind.
+    pub kind: ThreatKind,
+    /// About the family.
+    pub summary: String,
+    /// Port uses.
+    pub uses: Vec<Use>,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+/// How bad an exposure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// Critical.
+    Critical,
+    /// High.
+    High,
+    /// Medium.
+    Medium,
+}
+
+/// `[[exposure]]`: a service that must not face the internet.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exposure {
+    /// Stable id.
+    pub id: String,
+    /// Service.
+    pub service: String,
+    /// Ports.
+    pub ports: Vec<Span>,
+    /// Transports.
+    pub transports: Vec<Proto>,
+    /// Severity.
+    pub severity: Severity,
+    /// The incident or CVE class.
+    pub incident: String,
+    /// Concrete steps.
+    pub advice: Vec<String>,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+/// `[[unofficial]]`: software on a port IANA gave to something else or to nothing.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unofficial {
+    /// Stable id.
+    pub id: String,
+    /// Software.
+    pub software: String,
+    /// Ports.
+    pub ports: Vec<Span>,
+    /// Transports.
+    pub transports: Vec<Proto>,
+    /// About the use.
+    pub summary: String,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+/// The kind of a range fact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RangeKind {
+    /// An RFC 6335 range.
+    Iana,
+    /// An operating system's ephemeral range.
+    Ephemeral,
+}
+
+/// `[[range]]`.
+#[derive(Debug, Clone, Deserialize, rkyv::Archive, rkyv::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Range {
+    /// Stable id.
+    pub id: String,
+    /// Kind.
+    pub kind: RangeKind,
+    /// Name.
+    pub name: String,
+    /// Ports.
+    pub ports: Vec<Span>,
+    /// Detail.
+    pub detail: String,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+/// One TOML file. Every table is optional here; [`check_folder`] enforces that a file
+/// holds only the kind its folder is for.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DataFile {
+    /// `[[note]]`.
+    #[serde(default)]
+    pub note: Vec<Note>,
+    /// `[[threat]]`.
+    #[serde(default)]
+    pub threat: Vec<Threat>,
+    /// `[[exposure]]`.
+    #[serde(default)]
+    pub exposure: Vec<Exposure>,
+    /// `[[unofficial]]`.
+    #[serde(default)]
+    pub unofficial: Vec<Unofficial>,
+    /// `[[range]]`.
+    #[serde(default)]
+    pub range: Vec<Range>,
+}
+
+/// Kinds of entry, as numbered in the index.
+pub const KIND_NOTE: u8 = 0;
+/// Threat uses.
+pub const KIND_THREAT: u8 = 1;
+/// Exposure entries.
+pub const KIND_EXPOSURE: u8 = 2;
+/// Unofficial uses.
+pub const KIND_UNOFFICIAL: u8 = 3;
+/// Range facts.
+pub const KIND_RANGE: u8 = 4;
+
+/// One span of one entry. The index lists them narrowest first, so a lookup that walks
+/// it returns the most specific facts first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize)]
+pub struct IndexEntry {
+    /// First port.
+    pub start: u16,
+    /// Last port.
+    pub end: u16,
+    /// One of the `KIND_*` constants.
+    pub kind: u8,
+    /// Position of the entry in its list.
+    pub item: u16,
+    /// For threats, the position of the use within the family.
+    pub sub: u16,
+}
+
+/// Everything, validated, as archived into the binary.
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize)]
+pub struct Compiled {
+    /// Notes.
+    pub notes: Vec<Note>,
+    /// Threat families.
+    pub threats: Vec<Threat>,
+    /// Exposure entries.
+    pub exposure: Vec<Exposure>,
+    /// Unofficial uses.
+    pub unofficial: Vec<Unofficial>,
+    /// Range facts.
+    pub ranges: Vec<Range>,
+    /// Port index over all of them.
+    pub index: Vec<IndexEntry>,
+}
+
+/// Parses one file. `rel` is its path relative to `data/` (`notes/mail.toml`), used in
+/// messages and to check that the file holds only its folder's kind.
+pub fn parse_file(rel: &str, text: &str) -> Result<DataFile, Vec<String>> {
+    let file: DataFile = toml::from_str(text).map_err(|e| vec![format!("data/{rel}: {e}")])?;
+    let errors = check_folder(rel, &file);
+    if errors.is_empty() {
+        Ok(file)
+    } else {
+        Err(errors)
+    }
+}
+
+fn check_folder(rel: &str, f: &DataFile) -> Vec<String> {
+    let folder = if rel == "ranges.toml" {
+        "ranges.toml"
+    } else {
+        rel.split('/').next().unwrap_or("")
+    };
+    let present = [
+        ("note", "notes", f.note.len()),
+        ("threat", "threats", f.threat.len()),
+        ("exposure", "exposure", f.exposure.len()),
+        ("unofficial", "unofficial", f.unofficial.len()),
+        ("range", "ranges.toml", f.range.len()),
+    ];
+    let mut errors = Vec::new();
+    for (table, home, n) in present {
+        if n > 0 && folder != home {
+            errors.push(format!(
+                "data/{rel}: [[{table}]] entries belong in data/{home}{}",
+                if home.ends_with(".toml") { "" } else { "/" }
+            ));
+        }
+    }
+    errors
+}
+
+/// Validates all files together and builds the archive form. Every problem is reported,
+/// each naming its file and id.
+pub fn compile(files: Vec<(String, DataFile)>) -> Result<Compiled, Vec<String>> {
+    let mut out = Compiled::default();
+    let mut errors = Vec::new();
+    let mut seen: [HashMap<String, String>; 5] = Default::default();
+    for (rel, file) in files {
+        let mut v = Checker {
+            rel: &rel,
+            errors: &mut errors,
+            seen: &mut seen,
+        };
+        for n in &file.note {
+            v.note(n);
+        }
+        for t in &file.threat {
+            v.threat(t);
+        }
+        for e in &file.exposure {
+            v.exposure(e);
+        }
+        for u in &file.unofficial {
+            v.unofficial(u);
+        }
+        for r in &file.range {
+            v.range(r);
+        }
+        out.notes.extend(file.note);
+        out.threats.extend(file.threat);
+        out.exposure.extend(file.exposure);
+        out.unofficial.extend(file.unofficial);
+        out.ranges.extend(file.range);
+    }
+    for (name, len) in [
+        ("notes", out.notes.len()),
+        ("threats", out.threats.len()),
+        ("exposure", out.exposure.len()),
+        ("unofficial", out.unofficial.len()),
+        ("ranges", out.ranges.len()),
+    ] {
+        if len > usize::from(u16::MAX) {
+            errors.push(format!("too many {name} ({len}) for the index"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    out.index = build_index(&out);
+    Ok(out)
+}
+
+fn build_index(c: &Compiled) -> Vec<IndexEntry> {
+    let mut index = Vec::new();
+    let mut add = |kind: u8, item: usize, sub: usize, spans: &[Span]| {
+        for s in spans {
+            index.push(IndexEntry {
+                start: s.start,
+                end: s.end,
+                kind,
+                item: item as u16,
+                sub: sub as u16,
+            });
+        }
+    };
+    for (i, n) in c.notes.iter().enumerate() {
+        add(KIND_NOTE, i, 0, &n.ports);
+    }
+    for (i, t) in c.threats.iter().enumerate() {
+        for (j, u) in t.uses.iter().enumerate() {
+            add(KIND_THREAT, i, j, &u.ports);
+        }
+    }
+    for (i, e) in c.exposure.iter().enumerate() {
+        add(KIND_EXPOSURE, i, 0, &e.ports);
+    }
+    for (i, u) in c.unofficial.iter().enumerate() {
+        add(KIND_UNOFFICIAL, i, 0, &u.ports);
+    }
+    for (i, r) in c.ranges.iter().enumerate() {
+        add(KIND_RANGE, i, 0, &r.ports);
+    }
+    // Stable: equal widths keep data order.
+    index.sort_by_key(|e| e.end - e.start);
+    index
+}
+
+struct Checker<'a> {
+    rel: &'a str,
+    errors: &'a mut Vec<String>,
+    seen: &'a mut [HashMap<String, String>; 5],
+}
+
+impl Checker<'_> {
+    fn err(&mut self, table: &str, id: &str, msg: impl fmt::Display) {
+        self.errors
+            .push(format!("data/{}: [[{table}]] id {id:?}: {msg}", self.rel));
+    }
+
+    fn id(&mut self, kind: u8, table: &str, id: &str) {
+        if id.is_empty()
+            || !id
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        {
+            self.err(
+                table,
+                id,
+                "id must be non-empty and use only a-z, 0-9 and '-'",
+            );
+        }
+        let rel = self.rel.to_string();
+        if let Some(first) = self.seen[usize::from(kind)].insert(id.to_string(), rel) {
+            self.err(
+                table,
+                id,
+                format!("duplicate id (first used in data/{first})"),
+            );
+        }
+    }
+
+    fn text(&mut self, table: &str, id: &str, field: &str, value: &str, sources: usize) {
+        if value.trim().is_empty() {
+            self.err(table, id, format!("`{field}` is empty"));
+        }
+        if value.trim() != value {
+            self.err(
+                table,
+                id,
+                format!("`{field}` has leading or trailing spaces"),
+            );
+        }
+        for n in footnotes(value) {
+            if n == 0 || n > sources {
+                self.err(
+                    table,
+                    id,
+                    format!("`{field}` cites [{n}] but there are {sources} sources"),
+                );
+            }
+        }
+    }
+
+    fn spans(&mut self, table: &str, id: &str, spans: &[Span], protos: &[Proto]) {
+        if spans.is_empty() {
+            self.err(table, id, "`ports` is empty");
+        }
+        for (i, a) in spans.iter().enumerate() {
+            for b in &spans[i + 1..] {
+                if a.start <= b.end && b.start <= a.end {
+                    self.err(table, id, format!("ports {a} and {b} overlap"));
+                }
+            }
+        }
+        if protos.is_empty() {
+            self.err(table, id, "`transports` is empty");
+        }
+        for (i, p) in protos.iter().enumerate() {
+            if protos[..i].contains(p) {
+                self.err(table, id, format!("transport {p:?} listed twice"));
+            }
+        }
+    }
+
+    fn sources(&mut self, table: &str, id: &str, sources: &[Source]) {
+        if sources.is_empty() {
+            self.err(table, id, "`sources` is empty: every claim needs one");
+        }
+        for s in sources {
+            if let Err(e) = check_url(&s.url) {
+                self.err(table, id, format!("source URL {:?}: {e}", s.url));
+            }
+            if s.title.trim().is_empty() {
+                self.err(table, id, format!("source {:?} has no title", s.url));
+            }
+            if !is_date(&s.checked) {
+                self.err(
+                    table,
+                    id,
+                    format!(
+                        "source {:?}: checked {:?} is not YYYY-MM-DD",
+                        s.url, s.checked
+                    ),
+                );
+            }
+        }
+    }
+
+    fn note(&mut self, n: &Note) {
+        let (t, id, k) = ("note", n.id.as_str(), n.sources.len());
+        self.id(KIND_NOTE, t, id);
+        self.spans(t, id, &n.ports, &n.transports);
+        self.sources(t, id, &n.sources);
+        self.text(t, id, "title", &n.title, k);
+        self.text(t, id, "summary", &n.summary, k);
+        if let Some(today) = &n.today {
+            self.text(t, id, "today", today, k);
+        }
+        if let Some(m) = &n.made_by {
+            self.text(t, id, "made_by", m, k);
+        }
+        if let Some(s) = &n.iana_service
+            && (s.is_empty() || s.contains(char::is_whitespace))
+        {
+            self.err(
+                t,
+                id,
+                "`iana_service` must be a registry service name or \"unassigned\"",
+            );
+        }
+    }
+
+    fn threat(&mut self, x: &Threat) {
+        let (t, id, k) = ("threat", x.id.as_str(), x.sources.len());
+        self.id(KIND_THREAT, t, id);
+        self.sources(t, id, &x.sources);
+        self.text(t, id, "name", &x.name, k);
+        self.text(t, id, "summary", &x.summary, k);
+        for a in x.aliases.iter().chain(&x.variants) {
+            self.text(t, id, "aliases/variants", a, k);
+        }
+        if !(1970..=2100).contains(&x.year) {
+            self.err(t, id, format!("year {} is implausible", x.year));
+        }
+        if x.uses.is_empty() {
+            self.err(
+                t,
+                id,
+                "no [[threat.uses]]: a threat needs at least one port",
+            );
+        }
+        for u in &x.uses {
+            self.spans(t, id, &u.ports, &u.transports);
+            self.text(t, id, "uses.detail", &u.detail, k);
+        }
+    }
+
+    fn exposure(&mut self, e: &Exposure) {
+        let (t, id, k) = ("exposure", e.id.as_str(), e.sources.len());
+        self.id(KIND_EXPOSURE, t, id);
+        self.spans(t, id, &e.ports, &e.transports);
+        self.sources(t, id, &e.sources);
+        self.text(t, id, "service", &e.service, k);
+        self.text(t, id, "incident", &e.incident, k);
+        if e.advice.is_empty() {
+            self.err(t, id, "`advice` is empty");
+        }
+        for a in &e.advice {
+            self.text(t, id, "advice", a, k);
+        }
+    }
+
+    fn unofficial(&mut self, u: &Unofficial) {
+        let (t, id, k) = ("unofficial", u.id.as_str(), u.sources.len());
+        self.id(KIND_UNOFFICIAL, t, id);
+        self.spans(t, id, &u.ports, &u.transports);
+        self.sources(t, id, &u.sources);
+        self.text(t, id, "software", &u.software, k);
+        self.text(t, id, "summary", &u.summary, k);
+    }
+
+    fn range(&mut self, r: &Range) {
+        let (t, id, k) = ("range", r.id.as_str(), r.sources.len());
+        self.id(KIND_RANGE, t, id);
+        // Ranges carry no transports of their own; they cover TCP and UDP alike.
+        self.spans(t, id, &r.ports, &[Proto::Tcp]);
+        self.sources(t, id, &r.sources);
+        self.text(t, id, "name", &r.name, k);
+        self.text(t, id, "detail", &r.detail, k);
+    }
+}
+
+/// The numbers of the footnote markers (`[1]`, `[12]`) in a text.
+pub fn footnotes(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        rest = &rest[open + 1..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        if !digits.is_empty() && rest[digits.len()..].starts_with(']') {
+            out.push(digits.parse().unwrap_or(usize::MAX));
+        }
+    }
+    out
+}
+
+/// A light URL check for the build (the tests parse every URL fully).
+pub fn check_url(url: &str) -> Result<(), &'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or("must start with https:// or http://")?;
+    let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+    if host.is_empty() || !host.contains('.') {
+        return Err("has no host name");
+    }
+    if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("contains spaces or control characters");
+    }
+    Ok(())
+}
+
+/// Whether `s` is a plausible YYYY-MM-DD date.
+pub fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|x| x.parse::<u32>().ok());
+    matches!(
+        (num(0..4), num(5..7), num(8..10)),
+        (Some(1990..=2100), Some(1..=12), Some(1..=31))
+    )
+}
