@@ -1,0 +1,5 @@
+//! Integration tests of the feedback store, against real SQLite files and a real
+//! PostgreSQL server (a private scratch database per test).
+
+mod story;
+mod support;

@@ -1,0 +1,57 @@
+//! Helpers shared by the topic modules.
+
+use portlore_feedback::scratch::ScratchPostgres;
+use portlore_feedback::{Backend, SqlStore};
+
+/// A scratch PostgreSQL database, or `None` (after saying why) when no server
+/// answers. In CI (`CI=true`) a missing server fails the test instead.
+pub async fn postgres_or_skip(test: &str) -> Option<ScratchPostgres> {
+    match ScratchPostgres::create().await {
+        Ok(db) => Some(db),
+        Err(reason) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("{test}: CI must provide PostgreSQL: {reason}")
+        }
+        Err(reason) => {
+            eprintln!("skipped: {test} on PostgreSQL: {reason}");
+            None
+        }
+    }
+}
+
+/// Every text cell of the votes table, to prove what is (not) stored.
+pub async fn all_vote_text(store: &SqlStore) -> Vec<String> {
+    const Q: &str = "SELECT day, client, lang, choice FROM feedback_votes";
+    match store.pool() {
+        Backend::Sqlite(p) => sqlx::query_as::<_, (String, String, String, String)>(Q)
+            .fetch_all(p)
+            .await
+            .unwrap(),
+        Backend::Postgres(p) => sqlx::query_as::<_, (String, String, String, String)>(Q)
+            .fetch_all(p)
+            .await
+            .unwrap(),
+    }
+    .into_iter()
+    .flat_map(|(a, b, c, d)| [a, b, c, d])
+    .collect()
+}
+
+/// Days whose salt is still kept.
+pub async fn salt_days(store: &SqlStore) -> Vec<String> {
+    const Q: &str = "SELECT day FROM feedback_salts ORDER BY day";
+    match store.pool() {
+        Backend::Sqlite(p) => sqlx::query_scalar::<_, String>(Q).fetch_all(p).await,
+        Backend::Postgres(p) => sqlx::query_scalar::<_, String>(Q).fetch_all(p).await,
+    }
+    .unwrap()
+}
+
+/// Applied migration versions.
+pub async fn migrations_applied(store: &SqlStore) -> Vec<i64> {
+    const Q: &str = "SELECT version FROM _sqlx_migrations WHERE success ORDER BY version";
+    match store.pool() {
+        Backend::Sqlite(p) => sqlx::query_scalar::<_, i64>(Q).fetch_all(p).await,
+        Backend::Postgres(p) => sqlx::query_scalar::<_, i64>(Q).fetch_all(p).await,
+    }
+    .unwrap()
+}
