@@ -81,6 +81,7 @@ fn role(r: &ArchivedRole) -> &'static str {
         ArchivedRole::Propagation => "propagation",
         ArchivedRole::Exfiltration => "exfiltration",
         ArchivedRole::Amplification => "amplification",
+        ArchivedRole::Attack => "attack",
     }
 }
 

@@ -186,6 +186,8 @@ pub enum Role {
     Exfiltration,
     /// Reflection and amplification.
     Amplification,
+    /// The port the malware flooded or attacked on third parties (a DDoS target).
+    Attack,
 }
 
 /// `[[threat.uses]]`.
