@@ -1,4 +1,4 @@
-use std::cell::OnceCell;
+use std::sync::OnceLock;
 
 use super::{FORMAT, MAGIC, Meta, SECTION_COUNT, Section};
 use crate::error::StoreError;
@@ -9,7 +9,7 @@ use crate::model::Assignment;
 pub(crate) struct Store {
     bytes: Vec<u8>,
     table: [(usize, usize, u32); SECTION_COUNT],
-    checked: [OnceCell<bool>; SECTION_COUNT],
+    checked: [OnceLock<bool>; SECTION_COUNT],
     meta: Meta,
     record_count: usize,
 }
