@@ -1,12 +1,77 @@
-//! Placeholder until the subcommand lands.
+//! `portlore export`: the whole site as static files, with a progress bar.
 
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
 
-/// Arguments of this subcommand.
+use anyhow::Context as _;
+use portlore_web::export::{ExportOptions, export, planned_files};
+use portlore_web::{Lang, Renderer, SiteConfig};
+
+/// Arguments of `portlore export`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// Output directory (created if missing; files in it are overwritten).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Languages, comma-separated (default: all ten).
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "en,fr,de,es,pt,it,ro,ru,uk,ja"
+    )]
+    pub lang: String,
+    /// Origin the vote forms post to (https://host[:port]); default: the same origin.
+    #[arg(long, value_name = "URL")]
+    pub api_origin: Option<String>,
+    /// Public base URL of the site, used in the sitemap and robots.txt.
+    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:7147")]
+    pub site_url: String,
+    /// No progress bar.
+    #[arg(long)]
+    pub quiet: bool,
+}
 
-/// Runs the subcommand.
-pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Writes the site.
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let langs = Lang::parse_list(&args.lang)
+        .map_err(|e| anyhow::anyhow!(e))
+        .context("--lang")?;
+    let mut config = SiteConfig::new(&args.site_url);
+    if let Some(origin) = &args.api_origin {
+        config = config
+            .with_api_origin(origin)
+            .map_err(|e| anyhow::anyhow!(e))
+            .context("--api-origin")?;
+    }
+    let kb = Arc::new(crate::registry::load()?);
+    if kb.registry_meta().is_none() {
+        eprintln!("portlore: {}", crate::registry::INSTALL_HINT);
+    }
+    let renderer = Renderer::new(kb, config);
+    let opts = ExportOptions::new(args.out.clone(), langs);
+    let bar = if args.quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new(planned_files(&opts))
+    };
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{elapsed_precise} [{wide_bar}] {pos}/{len} files ({per_sec}, eta {eta})",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let started = Instant::now();
+    let report = export(&renderer, &opts, &|n| bar.set_position(n))
+        .with_context(|| format!("exporting to {}", args.out.display()))?;
+    bar.finish_and_clear();
+    println!(
+        "wrote {} files ({:.1} MB) to {} in {:.1} s",
+        report.files,
+        report.bytes as f64 / 1e6,
+        args.out.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(ExitCode::SUCCESS)
 }

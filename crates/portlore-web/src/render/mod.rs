@@ -1,0 +1,184 @@
+//! The one renderer behind `serve` and `export`: every page is a pure function of the
+//! knowledge, the site configuration, the language and the page's own parameters.
+//! Nothing here looks at request headers, so a served page and an exported one are
+//! the same bytes.
+
+mod chrome;
+mod html;
+mod lists;
+mod map;
+mod port;
+pub mod site;
+mod views;
+
+use std::sync::{Arc, OnceLock};
+
+use askama::Template;
+use portlore_kb::Knowledge;
+
+pub use chrome::Chrome;
+pub use html::escape;
+pub use map::PortSpace;
+
+use crate::config::SiteConfig;
+use crate::i18n::Lang;
+
+/// Ports per block of the map and per page of the range index.
+pub const BLOCK: u32 = 256;
+/// Number of blocks (and index pages).
+pub const BLOCKS: u32 = 65536 / BLOCK;
+/// The longest search query rendered; longer ones are refused with a 400 page.
+pub const MAX_QUERY_CHARS: usize = 200;
+/// Search hits shown.
+pub const SEARCH_LIMIT: usize = 50;
+
+/// A rendered page and its status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    /// HTTP status (200, 400 or 404).
+    pub status: u16,
+    /// The HTML document.
+    pub body: String,
+}
+
+impl Page {
+    fn ok(body: String) -> Page {
+        Page { status: 200, body }
+    }
+}
+
+/// Why an input cannot be turned into a page; rendered as a 400 or 404 page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BadInput {
+    /// `/xx/...` with a language the site does not have.
+    Language(String),
+    /// A port that is not a number, or a number outside 0–65535.
+    Port(String),
+    /// An index page outside 0–255.
+    Block(String),
+    /// A search query that is too long or not text.
+    Query,
+    /// An address that is not UTF-8 once percent-decoded.
+    Encoding,
+    /// No such page.
+    NotFound(String),
+}
+
+/// Renders every page of the site.
+#[derive(Debug)]
+pub struct Renderer {
+    kb: Arc<Knowledge>,
+    config: SiteConfig,
+    space: OnceLock<PortSpace>,
+    recent: OnceLock<Vec<lists::Change>>,
+    index: OnceLock<String>,
+}
+
+impl Renderer {
+    /// A renderer over this knowledge.
+    pub fn new(kb: Arc<Knowledge>, config: SiteConfig) -> Renderer {
+        Renderer {
+            kb,
+            config,
+            space: OnceLock::new(),
+            recent: OnceLock::new(),
+            index: OnceLock::new(),
+        }
+    }
+
+    /// The knowledge behind the pages.
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.kb
+    }
+
+    /// The site configuration.
+    pub fn config(&self) -> &SiteConfig {
+        &self.config
+    }
+
+    /// Per-block statistics of the whole port space (computed once).
+    pub fn space(&self) -> &PortSpace {
+        self.space.get_or_init(|| PortSpace::compute(&self.kb))
+    }
+
+    /// Computes the lazily built tables now, so the first requests are not slow.
+    pub fn warm(&self) {
+        self.space();
+        self.recent_changes();
+    }
+
+    /// The port page.
+    pub fn port(&self, lang: Lang, port: u16) -> Page {
+        Page::ok(port::render(self, lang, port))
+    }
+
+    /// The home page: search and the map.
+    pub fn home(&self, lang: Lang) -> Page {
+        Page::ok(lists::home(self, lang))
+    }
+
+    /// The range index, page `block` (0–255).
+    pub fn block(&self, lang: Lang, block: u32) -> Page {
+        Page::ok(lists::block(self, lang, block))
+    }
+
+    /// The list of ranges and index pages.
+    pub fn ports_index(&self, lang: Lang) -> Page {
+        Page::ok(lists::ports_index(self, lang))
+    }
+
+    /// Search results (an empty query renders the search form alone).
+    pub fn search(&self, lang: Lang, query: &str) -> Page {
+        if query.chars().count() > MAX_QUERY_CHARS {
+            return self.error(lang, &BadInput::Query);
+        }
+        Page::ok(lists::search(self, lang, query))
+    }
+
+    /// Recently changed registry records.
+    pub fn recent(&self, lang: Lang) -> Page {
+        Page::ok(lists::recent(self, lang))
+    }
+
+    /// A 400 or 404 page that says what the valid forms are.
+    pub fn error(&self, lang: Lang, bad: &BadInput) -> Page {
+        let status = match bad {
+            BadInput::Port(p) if p.bytes().all(|b| b.is_ascii_digit()) && !p.is_empty() => 404,
+            BadInput::Block(_) | BadInput::NotFound(_) | BadInput::Language(_) => 404,
+            BadInput::Port(_) | BadInput::Query | BadInput::Encoding => 400,
+        };
+        Page {
+            status,
+            body: views::error_page(self, lang, bad, status),
+        }
+    }
+
+    /// The client-side search index (JSON, computed once).
+    pub fn search_index(&self) -> &str {
+        self.index.get_or_init(|| site::search_index(&self.kb))
+    }
+
+    pub(crate) fn recent_changes(&self) -> &[lists::Change] {
+        self.recent.get_or_init(|| lists::compute_changes(&self.kb))
+    }
+
+    pub(crate) fn chrome(&self, lang: Lang, title: String, path_tail: &str) -> Chrome {
+        Chrome::new(lang, title, path_tail, &self.config)
+    }
+}
+
+/// Renders an askama template; a template error is a bug, shown as a short message
+/// rather than a panic.
+pub(crate) fn render_template(t: &impl Template) -> String {
+    t.render().unwrap_or_else(|e| {
+        format!(
+            "<!doctype html><title>error</title><p>template error: {}",
+            escape(&e.to_string())
+        )
+    })
+}
+
+/// The path of a port page, e.g. `/fr/ports/3147`.
+pub fn port_path(lang: Lang, port: u16) -> String {
+    format!("/{}/ports/{port}", lang.code())
+}

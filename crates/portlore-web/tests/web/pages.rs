@@ -1,0 +1,347 @@
+//! The pages and their headers.
+
+use crate::support::{get, get_with, markup_problems, section};
+
+const PAGE_BUDGET: usize = 30 * 1024;
+
+#[tokio::test]
+async fn port_page_has_every_section_in_order() {
+    let got = get("/en/ports/3147").await;
+    assert_eq!(got.status, 200);
+    let page = got.text();
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("<html lang=\"en\">"));
+    assert!(page.contains("<h1>Port 3147 — rfio"), "{page}");
+    let order = [
+        "class=\"crumbs\"",
+        "<h1>",
+        "class=\"verdict\"",
+        "class=\"badges\"",
+        "class=\"bar\"",
+        "<section id=\"iana\">",
+        "<section id=\"check\">",
+        "<section id=\"why\">",
+        "<section id=\"vote\">",
+    ];
+    let mut at = 0;
+    for marker in order {
+        let pos = page[at..]
+            .find(marker)
+            .unwrap_or_else(|| panic!("{marker} missing or out of order"));
+        at += pos;
+    }
+    for cmd in [
+        "ss -tlnp 'sport = :3147'",
+        "lsof -nP -iTCP:3147",
+        "findstr :3147",
+        "nmap -sV -p 3147",
+        "portlore who 3147",
+    ] {
+        assert!(page.contains(&cmd.replace('\'', "&#39;")), "{cmd}");
+    }
+    assert!(page.contains("rel=\"prev\" href=\"/en/ports/3146\""));
+    assert!(page.contains("rel=\"next\" href=\"/en/ports/3148\""));
+    assert!(
+        markup_problems(&page).is_empty(),
+        "{:?}",
+        markup_problems(&page)
+    );
+    assert!(page.len() < PAGE_BUDGET, "{} bytes", page.len());
+}
+
+#[tokio::test]
+async fn vote_widget_is_a_plain_form() {
+    let page = get("/fr/ports/3147").await.text();
+    let vote = section(&page, "vote").expect("vote section");
+    assert!(vote.contains("<form method=\"post\" action=\"/api/v1/feedback\" class=\"vote\">"));
+    assert!(vote.contains("<input type=\"hidden\" name=\"port\" value=\"3147\">"));
+    assert!(vote.contains("<input type=\"hidden\" name=\"lang\" value=\"fr\">"));
+    for (value, face, label) in [
+        ("unhelpful", "😔", "Pas utile"),
+        ("neutral", "🤨", "Moyennement utile"),
+        ("helpful", "😃", "Utile"),
+    ] {
+        assert!(
+            vote.contains(&format!("<button name=\"choice\" value=\"{value}\"")),
+            "{value}"
+        );
+        assert!(vote.contains(face) && vote.contains(label), "{value}");
+    }
+    assert!(vote.contains("Cette page vous a-t-elle été utile ?"));
+    assert!(vote.contains("id=\"voted\"") && vote.contains("Merci"));
+    assert!(page.contains("<script src=\"/assets/vote.js\" defer></script>"));
+    assert_eq!(
+        portlore_web::vote_redirect_target("fr", 3147).as_deref(),
+        Some("/fr/ports/3147#voted")
+    );
+    assert_eq!(
+        portlore_web::vote_redirect_target("//evil.example", 1),
+        None
+    );
+}
+
+#[tokio::test]
+async fn hreflang_alternates_and_switcher_cover_every_language() {
+    let page = get("/de/ports/22").await.text();
+    for l in portlore_web::Lang::ALL {
+        let code = l.code();
+        assert!(
+            page.contains(&format!(
+                "<link rel=\"alternate\" hreflang=\"{code}\" href=\"/{code}/ports/22\">"
+            )),
+            "{code}"
+        );
+        if code != "de" {
+            assert!(
+                page.contains(&format!("<a href=\"/{code}/ports/22\" hreflang=\"{code}\"")),
+                "{code}"
+            );
+        }
+    }
+    assert!(page.contains("hreflang=\"x-default\" href=\"/en/ports/22\""));
+    // The switcher on a search page keeps the (encoded) query, never a raw URL.
+    let page = get("/fr/search?q=a%26b%3D%22c").await.text();
+    assert!(
+        page.contains("href=\"/ja/search?q=a%26b%3D%22c\""),
+        "{page}"
+    );
+}
+
+#[tokio::test]
+async fn security_headers_on_every_kind_of_response() {
+    for uri in [
+        "/en/ports/3147",
+        "/en/ports/65536",
+        "/en/ports/abc",
+        "/assets/style.css",
+        "/healthz",
+        "/ports/3147",
+        "/",
+        "/nope",
+        "/robots.txt",
+        "/en/search?q=rfio",
+    ] {
+        let got = get(uri).await;
+        let csp = got.header("content-security-policy");
+        assert!(
+            csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+            "{uri}: {csp}"
+        );
+        assert!(csp.contains("frame-ancestors 'none'"), "{uri}");
+        assert_eq!(got.header("x-content-type-options"), "nosniff", "{uri}");
+        assert_eq!(got.header("referrer-policy"), "no-referrer", "{uri}");
+        assert!(got.status.as_u16() < 500, "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn etag_gives_304_and_pages_are_cacheable() {
+    let first = get("/en/ports/22").await;
+    let etag = first.header("etag").to_string();
+    assert!(etag.starts_with('"'));
+    assert!(first.header("cache-control").contains("max-age"));
+    assert_eq!(first.header("content-language"), "en");
+    let second = get_with("/en/ports/22", &[("if-none-match", &etag)]).await;
+    assert_eq!(second.status, 304);
+    assert!(second.body.is_empty());
+}
+
+#[tokio::test]
+async fn responses_are_compressed_when_asked() {
+    let br = get_with("/en/ports/3147", &[("accept-encoding", "br")]).await;
+    assert_eq!(br.header("content-encoding"), "br");
+    let gz = get_with("/en/ports/3147", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gz.header("content-encoding"), "gzip");
+    let plain = get("/en/ports/3147").await;
+    assert!(gz.body.len() < plain.body.len() / 2);
+}
+
+#[tokio::test]
+async fn redirects_follow_accept_language_and_stay_on_site() {
+    let got = get_with(
+        "/ports/3147",
+        &[("accept-language", "fr-CH, fr;q=0.9, en;q=0.8")],
+    )
+    .await;
+    assert_eq!(got.status, 302);
+    assert_eq!(got.header("location"), "/fr/ports/3147");
+    assert!(got.header("vary").contains("Accept-Language"));
+    let got = get_with("/", &[("accept-language", "ja")]).await;
+    assert_eq!(got.header("location"), "/ja/");
+    assert_eq!(
+        get("/ports/3147").await.header("location"),
+        "/en/ports/3147"
+    );
+    assert_eq!(
+        get("/en/ports/03147").await.header("location"),
+        "/en/ports/3147"
+    );
+    assert_eq!(get("/en").await.header("location"), "/en/");
+    for uri in [
+        "//evil.example/",
+        "/ports///evil.example",
+        "/ports/%2F%2Fevil.example",
+        "/en/..%2F..%2Fevil",
+    ] {
+        let got = get(uri).await;
+        let loc = got.header("location");
+        assert!(
+            loc.is_empty() || (loc.starts_with('/') && !loc.starts_with("//")),
+            "{uri} -> {loc}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn error_pages_explain_the_valid_forms() {
+    let got = get("/en/ports/65536").await;
+    assert_eq!(got.status, 404);
+    let page = got.text();
+    assert!(
+        page.contains("65536 is not a port: port numbers run from 0 to 65535."),
+        "{page}"
+    );
+    assert!(page.contains("/en/ports/0 to /en/ports/65535"));
+    let got = get("/en/ports/abc").await;
+    assert_eq!(got.status, 400);
+    assert!(got.text().contains("“abc” is not a port number."));
+    let got = get("/fr/ports/abc").await;
+    assert!(got.text().contains("n&#39;est pas un numéro de port"));
+    let got = get("/xx/ports/1").await;
+    assert_eq!(got.status, 404);
+    assert!(
+        got.text()
+            .contains("is not one of this site&#39;s languages")
+    );
+    assert_eq!(get("/en/blocks/256").await.status, 404);
+    assert_eq!(get("/en/nothing").await.status, 404);
+    let got = get_with("/en/ports/1", &[]).await;
+    assert_eq!(got.status, 200);
+}
+
+#[tokio::test]
+async fn service_files_exist() {
+    assert_eq!(get("/healthz").await.text(), "ok\n");
+    let robots = get("/robots.txt").await.text();
+    assert!(robots.contains("Sitemap: http://127.0.0.1:7147/sitemap.xml"));
+    let index = get("/sitemap.xml").await.text();
+    assert!(index.contains("<loc>http://127.0.0.1:7147/sitemaps/uk-1.xml</loc>"));
+    let part = get("/sitemaps/en-1.xml").await.text();
+    assert_eq!(part.matches("<url>").count(), 32768);
+    assert!(part.contains("<loc>http://127.0.0.1:7147/en/ports/65535</loc>"));
+    assert_eq!(get("/sitemaps/en-2.xml").await.status, 404);
+    let idx = get("/search-index.json").await;
+    assert_eq!(idx.header("content-type"), "application/json");
+    assert!(idx.text().contains("\"rfio\""));
+    assert_eq!(
+        get("/assets/style.css").await.header("content-type"),
+        "text/css; charset=utf-8"
+    );
+}
+
+#[tokio::test]
+async fn search_finds_rfio_and_links_to_its_port() {
+    let page = get("/en/search?q=rfio").await.text();
+    assert!(page.contains("href=\"/en/ports/3147\""), "{page}");
+    assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
+    let page = get("/en/search?q=3147").await.text();
+    assert!(page.contains("Go to port 3147"));
+    let page = get("/en/search").await.text();
+    assert!(page.contains("id=\"static-note\""));
+}
+
+#[tokio::test]
+async fn home_has_the_map_and_index_pages_paginate() {
+    let page = get("/en/").await.text();
+    assert_eq!(page.matches("<use href=\"#c\"").count(), 256);
+    assert!(page.contains("<a href=\"/en/blocks/255\">"));
+    assert!(page.len() < PAGE_BUDGET, "home is {} bytes", page.len());
+    assert!(
+        markup_problems(&page).is_empty(),
+        "{:?}",
+        markup_problems(&page)
+    );
+    let page = get("/en/ports/").await.text();
+    assert_eq!(page.matches("href=\"/en/blocks/").count(), 256);
+    let page = get("/en/blocks/12").await.text();
+    assert!(page.contains("Ports 3072–3327"));
+    assert!(page.contains("href=\"/en/ports/3147\""));
+    assert!(
+        page.contains("rel=\"prev\" href=\"/en/blocks/11\"")
+            && page.contains("rel=\"next\" href=\"/en/blocks/13\"")
+    );
+    assert!(get("/en/recent").await.status == 200);
+}
+
+#[tokio::test]
+async fn every_index_page_and_sampled_port_pages_fit_the_budget() {
+    for b in 0..256 {
+        let got = get(&format!("/en/blocks/{b}")).await;
+        assert_eq!(got.status, 200);
+        assert!(
+            got.body.len() < PAGE_BUDGET,
+            "block {b}: {} bytes",
+            got.body.len()
+        );
+    }
+    let mut biggest = (0, 0);
+    for p in (0..=65535u32)
+        .step_by(97)
+        .chain([22, 80, 443, 3147, 3127, 6379, 1080, 8080, 25565])
+    {
+        for lang in ["en", "ru"] {
+            let got = get(&format!("/{lang}/ports/{p}")).await;
+            if got.body.len() > biggest.1 {
+                biggest = (p, got.body.len());
+            }
+        }
+    }
+    assert!(
+        biggest.1 < PAGE_BUDGET,
+        "port {} is {} bytes",
+        biggest.0,
+        biggest.1
+    );
+}
+
+#[tokio::test]
+async fn no_third_party_requests_and_no_inline_code() {
+    for uri in [
+        "/en/",
+        "/en/ports/3147",
+        "/ja/ports/80",
+        "/en/search?q=ssh",
+        "/en/recent",
+        "/en/blocks/0",
+    ] {
+        let page = get(uri).await.text();
+        for needle in [
+            "src=\"http",
+            "href=\"//",
+            "@import",
+            "<style",
+            "style=\"",
+            "fonts.googleapis",
+        ] {
+            assert!(!page.contains(needle), "{uri}: {needle}");
+        }
+        assert!(page.contains("<link rel=\"stylesheet\" href=\"/assets/style.css\">"));
+    }
+    let css = get("/assets/style.css").await.text();
+    assert!(!css.contains("url(") && !css.contains("@font-face"));
+    assert!(css.contains("prefers-color-scheme:dark"));
+}
+
+#[tokio::test]
+async fn only_get_and_head() {
+    let app = crate::support::app();
+    let got = crate::support::send(
+        &app,
+        axum::http::Request::post("/en/ports/1")
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(got.status, 405);
+    assert_eq!(got.header("allow"), "GET, HEAD");
+}
