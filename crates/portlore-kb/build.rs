@@ -1,6 +1,7 @@
 //! Compiles the curated data in `data/` into the binary: parses every `data/**/*.toml`,
-//! validates it against the schema of `data/README.md`, and writes an rkyv archive to
-//! `OUT_DIR/curated.rkyv`, which `src/curated/mod.rs` embeds. Any schema error fails the
+//! validates it against the schema of `data/README.md`, and writes two rkyv files to
+//! `OUT_DIR` (a small header with the port index, and the entries, each an archive of its
+//! own), which `src/curated/mod.rs` embeds. Any schema error fails the
 //! build with a message naming the file and the entry's id.
 
 #[path = "src/curated/schema.rs"]
@@ -56,9 +57,12 @@ fn main() {
         eprintln!();
         std::process::exit(1);
     };
-    let bytes = rkyv::to_bytes::<rkyv::rancor::Error>(&compiled).expect("archive curated data");
+    let (header, entries) = schema::pack(&compiled).expect("archive curated data");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
-    std::fs::write(out.join("curated.rkyv"), &bytes).expect("write OUT_DIR/curated.rkyv");
+    std::fs::write(out.join("curated-header.rkyv"), &header)
+        .expect("write OUT_DIR/curated-header.rkyv");
+    std::fs::write(out.join("curated-entries.rkyv"), &entries)
+        .expect("write OUT_DIR/curated-entries.rkyv");
 }
 
 /// Every `*.toml` under `dir` except the README and other non-data files.

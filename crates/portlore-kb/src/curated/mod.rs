@@ -2,7 +2,9 @@
 //!
 //! `build.rs` validates `data/**/*.toml` (schema in `data/README.md`) and archives it with
 //! rkyv; this module embeds the archive and reads it in place. Loading is a bounds and
-//! UTF-8 check of the archive, done once; a lookup walks a compact port index and turns
+//! UTF-8 check of a small header (the port index and where each entry lies), done once;
+//! every entry is an archive of its own, checked when it is read. A lookup
+//! binary-searches the single ports of the index, walks its few wider spans, and turns
 //! only the matching entries into the owned, serialisable facts of [`facts`](self).
 //!
 //! INTERFACE CONTRACT (used by `port.rs` and `search.rs`; keep these signatures):
@@ -22,20 +24,66 @@ use std::sync::OnceLock;
 
 use crate::model::{PortRange, Transport};
 use crate::search::SearchHit;
+use rkyv::vec::ArchivedVec;
 use schema::{
-    ArchivedCompiled, KIND_EXPOSURE, KIND_NOTE, KIND_RANGE, KIND_THREAT, KIND_UNOFFICIAL,
+    ArchivedExposure, ArchivedHeader, ArchivedNote, ArchivedRange, ArchivedSlot, ArchivedThreat,
+    ArchivedUnofficial, KIND_EXPOSURE, KIND_NOTE, KIND_RANGE, KIND_THREAT, KIND_UNOFFICIAL,
 };
 
 /// rkyv needs its archive aligned; `include_bytes!` alone guarantees nothing.
 #[repr(C, align(16))]
 struct Aligned<B: ?Sized>(B);
 
-static BLOB: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(env!("OUT_DIR"), "/curated.rkyv")));
+static HEADER: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/curated-header.rkyv"
+)));
+static ENTRIES: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/curated-entries.rkyv"
+)));
+
+/// An archived entry type that can be checked in place.
+trait Checked:
+    rkyv::Portable
+    + for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+    + 'static
+{
+}
+
+impl<T> Checked for T where
+    T: rkyv::Portable
+        + for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+        + 'static
+{
+}
+
+/// One entry, checked as it is read: each entry is an archive of its own, so a lookup
+/// pays only for the entries it returns.
+fn entry<T>(slots: &'static ArchivedVec<ArchivedSlot>, i: usize) -> Option<&'static T>
+where
+    T: Checked,
+{
+    let slot = slots.get(i)?;
+    let start = slot.offset.to_native() as usize;
+    let bytes = ENTRIES
+        .0
+        .get(start..start + slot.len.to_native() as usize)?;
+    rkyv::access::<T, rkyv::rancor::Error>(bytes).ok()
+}
+
+/// Every entry of one kind, in data order.
+fn all<T>(slots: &'static ArchivedVec<ArchivedSlot>) -> impl Iterator<Item = &'static T>
+where
+    T: Checked,
+{
+    (0..slots.len()).filter_map(move |i| entry(slots, i))
+}
 
 /// All curated entries, with lookups by port.
 pub struct Curated {
-    /// `None` only if the embedded archive failed its check, which the tests rule out.
-    archive: Option<&'static ArchivedCompiled>,
+    /// `None` only if the embedded header failed its check, which the tests rule out.
+    archive: Option<&'static ArchivedHeader>,
 }
 
 impl std::fmt::Debug for Curated {
@@ -50,7 +98,7 @@ impl std::fmt::Debug for Curated {
 pub fn get() -> &'static Curated {
     static CURATED: OnceLock<Curated> = OnceLock::new();
     CURATED.get_or_init(|| Curated {
-        archive: rkyv::access::<ArchivedCompiled, rkyv::rancor::Error>(&BLOB.0).ok(),
+        archive: rkyv::access::<ArchivedHeader, rkyv::rancor::Error>(&HEADER.0).ok(),
     })
 }
 
@@ -60,32 +108,66 @@ impl Curated {
         self.archive.is_some()
     }
 
+    /// How many embedded entries fail their archive check: always 0 unless the build is
+    /// broken. Lookups skip such entries; the tests call this to rule them out.
+    pub fn broken_entries(&self) -> usize {
+        let Some(a) = self.archive else { return 0 };
+        let bad = |n: usize, ok: usize| n - ok;
+        bad(a.notes.len(), all::<ArchivedNote>(&a.notes).count())
+            + bad(a.threats.len(), all::<ArchivedThreat>(&a.threats).count())
+            + bad(
+                a.exposure.len(),
+                all::<ArchivedExposure>(&a.exposure).count(),
+            )
+            + bad(
+                a.unofficial.len(),
+                all::<ArchivedUnofficial>(&a.unofficial).count(),
+            )
+            + bad(a.ranges.len(), all::<ArchivedRange>(&a.ranges).count())
+    }
+
     /// Every curated fact that covers `port`, the most specific (narrowest span) first.
     /// A threat that used a range appears once per covering range, with that range.
     pub fn for_port(&self, port: u16) -> CuratedFacts {
         let mut out = CuratedFacts::default();
         let Some(a) = self.archive else { return out };
-        for e in a.index.iter() {
-            if port < e.start.to_native() || port > e.end.to_native() {
-                continue;
-            }
+        // Single ports: binary search. Wider spans: a short linear walk.
+        let singles = &a.index[..a.singles.to_native() as usize];
+        let first = singles.partition_point(|e| e.start.to_native() < port);
+        let exact = singles[first..]
+            .iter()
+            .take_while(|e| e.start.to_native() == port);
+        let wide = a.index[singles.len()..]
+            .iter()
+            .filter(|e| port >= e.start.to_native() && port <= e.end.to_native());
+        for e in exact.chain(wide) {
             let item = usize::from(e.item.to_native());
             match e.kind {
-                KIND_NOTE => out.notes.push(convert::note(&a.notes[item])),
+                KIND_NOTE => out
+                    .notes
+                    .extend(entry::<ArchivedNote>(&a.notes, item).map(convert::note)),
                 KIND_THREAT => {
-                    let t = &a.threats[item];
-                    let u = &t.uses[usize::from(e.sub.to_native())];
+                    let Some(t) = entry::<ArchivedThreat>(&a.threats, item) else {
+                        continue;
+                    };
+                    let Some(u) = t.uses.get(usize::from(e.sub.to_native())) else {
+                        continue;
+                    };
                     let span = PortRange {
                         start: e.start.to_native(),
                         end: e.end.to_native(),
                     };
                     out.threats.push(convert::threat_use(t, u, span));
                 }
-                KIND_EXPOSURE => out.exposure.push(convert::exposure(&a.exposure[item])),
-                KIND_UNOFFICIAL => out
-                    .unofficial
-                    .push(convert::unofficial(&a.unofficial[item])),
-                KIND_RANGE => out.ranges.push(convert::range(&a.ranges[item])),
+                KIND_EXPOSURE => out
+                    .exposure
+                    .extend(entry::<ArchivedExposure>(&a.exposure, item).map(convert::exposure)),
+                KIND_UNOFFICIAL => out.unofficial.extend(
+                    entry::<ArchivedUnofficial>(&a.unofficial, item).map(convert::unofficial),
+                ),
+                KIND_RANGE => out
+                    .ranges
+                    .extend(entry::<ArchivedRange>(&a.ranges, item).map(convert::range)),
                 _ => {}
             }
         }
@@ -96,13 +178,13 @@ impl Curated {
     pub fn notes(&self) -> impl Iterator<Item = NoteFact> + '_ {
         self.archive
             .into_iter()
-            .flat_map(|a| a.notes.iter().map(convert::note))
+            .flat_map(|a| all::<ArchivedNote>(&a.notes).map(convert::note))
     }
 
     /// Every threat use, one per (family, use, port range), in data order.
     pub fn threat_uses(&self) -> impl Iterator<Item = ThreatUse> + '_ {
         self.archive.into_iter().flat_map(|a| {
-            a.threats.iter().flat_map(|t| {
+            all::<ArchivedThreat>(&a.threats).flat_map(|t| {
                 t.uses.iter().flat_map(move |u| {
                     u.ports
                         .iter()
@@ -116,21 +198,21 @@ impl Curated {
     pub fn exposure(&self) -> impl Iterator<Item = ExposureFact> + '_ {
         self.archive
             .into_iter()
-            .flat_map(|a| a.exposure.iter().map(convert::exposure))
+            .flat_map(|a| all::<ArchivedExposure>(&a.exposure).map(convert::exposure))
     }
 
     /// Every unofficial use, in data order.
     pub fn unofficial(&self) -> impl Iterator<Item = UnofficialFact> + '_ {
         self.archive
             .into_iter()
-            .flat_map(|a| a.unofficial.iter().map(convert::unofficial))
+            .flat_map(|a| all::<ArchivedUnofficial>(&a.unofficial).map(convert::unofficial))
     }
 
     /// Every range fact, in data order.
     pub fn ranges(&self) -> impl Iterator<Item = RangeFact> + '_ {
         self.archive
             .into_iter()
-            .flat_map(|a| a.ranges.iter().map(convert::range))
+            .flat_map(|a| all::<ArchivedRange>(&a.ranges).map(convert::range))
     }
 
     /// Operating systems whose default ephemeral range contains `port`.
@@ -138,8 +220,7 @@ impl Curated {
         let Some(a) = self.archive else {
             return Vec::new();
         };
-        a.ranges
-            .iter()
+        all::<ArchivedRange>(&a.ranges)
             .filter(|r| {
                 matches!(r.kind, schema::ArchivedRangeKind::Ephemeral)
                     && r.ports.iter().any(|s| convert::span(s).contains(port))
@@ -178,7 +259,7 @@ impl Curated {
                 });
             }
         };
-        for t in a.threats.iter() {
+        for t in all::<ArchivedThreat>(&a.threats) {
             let mut names = t.name.to_string();
             for n in t.aliases.iter().chain(t.variants.iter()) {
                 names.push(' ');
@@ -197,7 +278,7 @@ impl Curated {
             let title = format!("{} ({}, {})", t.name, convert::kind(&t.kind), t.year);
             push("threat", title, &names, ports, transports);
         }
-        for u in a.unofficial.iter() {
+        for u in all::<ArchivedUnofficial>(&a.unofficial) {
             push(
                 "unofficial",
                 u.software.to_string(),
@@ -206,7 +287,7 @@ impl Curated {
                 convert::protos(&u.transports),
             );
         }
-        for n in a.notes.iter() {
+        for n in all::<ArchivedNote>(&a.notes) {
             push(
                 "note",
                 n.title.to_string(),
@@ -232,13 +313,10 @@ impl Curated {
             };
         };
         let mut ports: Vec<(u16, u16)> = a
-            .notes
+            .index
             .iter()
-            .flat_map(|n| {
-                n.ports
-                    .iter()
-                    .map(|s| (s.start.to_native(), s.end.to_native()))
-            })
+            .filter(|e| e.kind == KIND_NOTE)
+            .map(|e| (e.start.to_native(), e.end.to_native()))
             .collect();
         ports.sort_unstable();
         ports.dedup();
@@ -261,7 +339,12 @@ mod tests {
     fn archive_loads() {
         assert!(
             get().is_loaded(),
-            "embedded curated archive failed its check"
+            "embedded curated header failed its check"
+        );
+        assert_eq!(
+            get().broken_entries(),
+            0,
+            "embedded entries failed their check"
         );
     }
 }

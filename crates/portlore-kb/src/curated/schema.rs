@@ -344,7 +344,8 @@ pub const KIND_UNOFFICIAL: u8 = 3;
 pub const KIND_RANGE: u8 = 4;
 
 /// One span of one entry. The index lists them narrowest first, so a lookup that walks
-/// it returns the most specific facts first.
+/// it returns the most specific facts first; the single ports come first, sorted by port
+/// so a lookup can binary-search them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize)]
 pub struct IndexEntry {
     /// First port.
@@ -374,6 +375,79 @@ pub struct Compiled {
     pub ranges: Vec<Range>,
     /// Port index over all of them.
     pub index: Vec<IndexEntry>,
+    /// How many leading entries of `index` are single ports (sorted by port).
+    pub singles: u32,
+}
+
+/// Where one entry's own archive lies in the entries blob.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, rkyv::Archive, rkyv::Serialize)]
+pub struct Slot {
+    /// Byte offset, a multiple of [`ALIGN`].
+    pub offset: u32,
+    /// Length in bytes.
+    pub len: u32,
+}
+
+/// Alignment of every entry archive in the entries blob.
+pub const ALIGN: usize = 16;
+
+/// The small archive checked at load: the port index and where each entry lies.
+#[derive(Debug, Default, rkyv::Archive, rkyv::Serialize)]
+pub struct Header {
+    /// Port index, as in [`Compiled::index`].
+    pub index: Vec<IndexEntry>,
+    /// As in [`Compiled::singles`].
+    pub singles: u32,
+    /// Notes.
+    pub notes: Vec<Slot>,
+    /// Threat families.
+    pub threats: Vec<Slot>,
+    /// Exposure entries.
+    pub exposure: Vec<Slot>,
+    /// Unofficial uses.
+    pub unofficial: Vec<Slot>,
+    /// Range facts.
+    pub ranges: Vec<Slot>,
+}
+
+/// Serialises validated data as a header archive and an entries blob in which every
+/// entry is an archive of its own, so that a reader checks only the entries it reads.
+pub fn pack(c: &Compiled) -> Result<(Vec<u8>, Vec<u8>), rkyv::rancor::Error> {
+    fn put<T>(blob: &mut Vec<u8>, items: &[T]) -> Result<Vec<Slot>, rkyv::rancor::Error>
+    where
+        T: for<'a> rkyv::Serialize<
+                rkyv::api::high::HighSerializer<
+                    rkyv::util::AlignedVec,
+                    rkyv::ser::allocator::ArenaHandle<'a>,
+                    rkyv::rancor::Error,
+                >,
+            >,
+    {
+        let mut slots = Vec::with_capacity(items.len());
+        for item in items {
+            let bytes = rkyv::to_bytes::<rkyv::rancor::Error>(item)?;
+            let offset = blob.len();
+            blob.extend_from_slice(&bytes);
+            blob.resize(blob.len().next_multiple_of(ALIGN), 0);
+            slots.push(Slot {
+                offset: offset as u32,
+                len: bytes.len() as u32,
+            });
+        }
+        Ok(slots)
+    }
+    let mut blob = Vec::new();
+    let header = Header {
+        index: c.index.clone(),
+        singles: c.singles,
+        notes: put(&mut blob, &c.notes)?,
+        threats: put(&mut blob, &c.threats)?,
+        exposure: put(&mut blob, &c.exposure)?,
+        unofficial: put(&mut blob, &c.unofficial)?,
+        ranges: put(&mut blob, &c.ranges)?,
+    };
+    let head = rkyv::to_bytes::<rkyv::rancor::Error>(&header)?;
+    Ok((head.to_vec(), blob))
 }
 
 /// Parses one file. `rel` is its path relative to `data/` (`notes/mail.toml`), used in
@@ -461,6 +535,7 @@ pub fn compile(files: Vec<(String, DataFile)>) -> Result<Compiled, Vec<String>> 
         return Err(errors);
     }
     out.index = build_index(&out);
+    out.singles = out.index.iter().take_while(|e| e.start == e.end).count() as u32;
     Ok(out)
 }
 
@@ -494,8 +569,12 @@ fn build_index(c: &Compiled) -> Vec<IndexEntry> {
     for (i, r) in c.ranges.iter().enumerate() {
         add(KIND_RANGE, i, 0, &r.ports);
     }
-    // Stable: equal widths keep data order.
-    index.sort_by_key(|e| e.end - e.start);
+    // Narrowest first; single ports by port. Stable, so entries on the same span keep
+    // data order.
+    index.sort_by_key(|e| {
+        let width = e.end - e.start;
+        (width, if width == 0 { e.start } else { 0 })
+    });
     index
 }
 

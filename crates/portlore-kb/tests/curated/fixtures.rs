@@ -173,4 +173,30 @@ checked = "2026-11-23"
     let spans: Vec<(u16, u16, u16)> = c.index.iter().map(|e| (e.start, e.end, e.sub)).collect();
     // Narrowest first.
     assert_eq!(spans, vec![(80, 80, 1), (3127, 3198, 0)]);
+    assert_eq!(c.singles, 1);
+}
+
+#[test]
+fn single_ports_lead_the_index_in_port_order() {
+    let note = |id: &str, port: &str| {
+        format!(
+            "[[note]]\nid = \"{id}\"\nports = [\"{port}\"]\ntransports = [\"tcp\"]\ntitle = \"T\"\nstatus = \"active\"\nsummary = \"Text [1].\"\nsources = [{{ url = \"https://example.org/{id}\", title = \"T\", checked = \"2026-11-23\" }}]\n"
+        )
+    };
+    let text = [
+        note("b", "900"),
+        note("w", "10-20"),
+        note("a", "5"),
+        note("c", "900"),
+    ]
+    .concat();
+    let f = parse_file("notes/a.toml", &text).expect("valid");
+    let c = compile(vec![("notes/a.toml".into(), f)]).expect("valid");
+    let spans: Vec<(u16, u16, u16)> = c.index.iter().map(|e| (e.start, e.end, e.item)).collect();
+    // Singles by port, same port in data order, then wider spans.
+    assert_eq!(
+        spans,
+        vec![(5, 5, 2), (900, 900, 0), (900, 900, 3), (10, 20, 1)]
+    );
+    assert_eq!(c.singles, 3);
 }
