@@ -1,17 +1,292 @@
-//! Placeholder for the JSON API and feedback endpoints (issue 5 replaces this file).
+//! The JSON API under `/api/v1/`, the vote endpoint, the feedback overview page and
+//! `/metrics`.
+//!
+//! - Knowledge: `GET /api/v1/ports/{port}`, `/search`, `/ranges`, `/changes`.
+//! - Feedback: `POST /api/v1/feedback` (form → 303, JSON → JSON), `GET` for the
+//!   aggregates, and the `/feedback` overview page.
+//! - `GET /api/v1/openapi.json` and a browsable reference at `/api/v1/docs`.
+//!
+//! Abuse resistance lives here too: the cross-site check, the body limit (413, with a
+//! declared length or chunked), the per-client rate limit on votes (429), and the
+//! trusted-proxy rule for `X-Forwarded-For`. No endpoint connects anywhere a client
+//! names: the only outgoing connections are to the configured database.
 
-/// State of the API.
-#[derive(Clone, Debug)]
-pub struct ApiState {}
+mod client;
+mod docs;
+mod error;
+mod feedback;
+mod knowledge;
+mod metrics;
+mod overview;
+mod schema;
 
-impl ApiState {
-    /// An API without a feedback store.
-    pub fn disabled() -> ApiState {
-        ApiState {}
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderValue, Method, header};
+use axum::routing::get;
+use portlore_feedback::FeedbackStore;
+use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+pub use client::{Cidr, client_ip};
+pub use error::{ApiError, ErrorBody, ErrorDetail};
+pub use feedback::{Aggregates, VoteAck, VoteRequest};
+pub use overview::render as render_overview;
+
+use crate::AppState;
+
+/// Command-line settings of the API; `serve` flattens them into its arguments.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ApiArgs {
+    /// Where votes are stored: postgres://user@host/db (several serve processes may
+    /// share it), or sqlite:PATH. Default: feedback.sqlite3 in the data directory.
+    #[arg(long, env = "PORTLORE_DATABASE_URL", value_name = "URL")]
+    pub database_url: Option<String>,
+
+    /// A reverse proxy whose X-Forwarded-For header is believed (address or CIDR;
+    /// repeatable). From any other peer the header is ignored, so clients cannot
+    /// pick their own identity for the rate limit and vote collapsing.
+    #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = parse_cidr)]
+    pub trusted_proxies: Vec<Cidr>,
+
+    /// An origin whose pages may post votes and call the API from script, such as the
+    /// static export's site (https://ports.example.org; repeatable; * for any).
+    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    pub cors_origins: Vec<String>,
+
+    /// Largest accepted vote body in bytes; larger ones get 413.
+    #[arg(long, default_value_t = 1024, value_name = "BYTES")]
+    pub vote_body_limit: usize,
+
+    /// Votes a client may send per minute on average; more get 429.
+    #[arg(long, default_value_t = 30, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub votes_per_minute: u32,
+
+    /// Votes a client may send in a burst before the per-minute rate applies.
+    #[arg(long, default_value_t = 10, value_name = "N",
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub vote_burst: u32,
+}
+
+fn parse_cidr(s: &str) -> Result<Cidr, String> {
+    s.parse()
+}
+
+impl Default for ApiArgs {
+    fn default() -> ApiArgs {
+        ApiArgs {
+            database_url: None,
+            trusted_proxies: Vec::new(),
+            cors_origins: Vec::new(),
+            vote_body_limit: 1024,
+            votes_per_minute: 30,
+            vote_burst: 10,
+        }
     }
 }
 
-/// The API routes.
-pub fn router() -> axum::Router<crate::AppState> {
-    axum::Router::new()
+/// Why the API could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiInitError {
+    /// The feedback store could not be opened or migrated.
+    #[error("cannot open the feedback store")]
+    Store(#[source] portlore_feedback::FeedbackError),
+    /// A setting is out of range.
+    #[error("invalid API setting: {0}")]
+    Config(String),
+}
+
+type Limiter = GovernorConfig<client::ClientKey, governor::middleware::NoOpMiddleware>;
+
+/// The API's share of the application state. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct ApiState(Arc<Inner>);
+
+#[derive(Debug)]
+struct Inner {
+    store: Option<Arc<dyn FeedbackStore>>,
+    args: ApiArgs,
+    key: client::ClientKey,
+    limiter: Arc<Limiter>,
+}
+
+impl ApiState {
+    /// Opens the feedback store named by `args` (or the SQLite file in `data_dir`),
+    /// migrating it, and starts the rate limiter's housekeeping. Call inside a Tokio
+    /// runtime.
+    pub async fn open(args: &ApiArgs, data_dir: &Path) -> Result<ApiState, ApiInitError> {
+        let store = portlore_feedback::open(args.database_url.as_deref(), data_dir)
+            .await
+            .map_err(ApiInitError::Store)?;
+        ApiState::new(Some(Arc::new(store)), args.clone())
+    }
+
+    /// An API over `store` (or without votes when `None`).
+    pub fn new(
+        store: Option<Arc<dyn FeedbackStore>>,
+        args: ApiArgs,
+    ) -> Result<ApiState, ApiInitError> {
+        for o in &args.cors_origins {
+            if o != "*" && !(o.starts_with("http://") || o.starts_with("https://")) {
+                return Err(ApiInitError::Config(format!(
+                    "--cors-origin {o:?} is not an http(s) origin"
+                )));
+            }
+        }
+        let key = client::ClientKey {
+            trusted: Arc::new(args.trusted_proxies.clone()),
+        };
+        let period = Duration::from_millis(60_000 / u64::from(args.votes_per_minute.max(1)));
+        let limiter = GovernorConfigBuilder::default()
+            .period(period.max(Duration::from_millis(1)))
+            .burst_size(args.vote_burst.max(1))
+            .key_extractor(key.clone())
+            .finish()
+            .ok_or_else(|| ApiInitError::Config("rate limit must be positive".into()))?;
+        let limiter = Arc::new(limiter);
+        // Forget idle clients now and then, so the table does not grow without bound.
+        if let Ok(rt) = tokio::runtime::Handle::try_current() {
+            let weak = Arc::downgrade(&limiter);
+            rt.spawn(async move {
+                let mut tick = tokio::time::interval(Duration::from_secs(60));
+                loop {
+                    tick.tick().await;
+                    let Some(l) = weak.upgrade() else { break };
+                    l.limiter().retain_recent();
+                    l.limiter().shrink_to_fit();
+                }
+            });
+        }
+        Ok(ApiState(Arc::new(Inner {
+            store,
+            args,
+            key,
+            limiter,
+        })))
+    }
+
+    /// An API without a feedback store: knowledge endpoints work, votes get 503.
+    pub fn disabled() -> ApiState {
+        ApiState::new(None, ApiArgs::default()).unwrap_or_else(|_| unreachable_default())
+    }
+
+    /// The feedback store, when votes are enabled.
+    pub fn store(&self) -> Option<&Arc<dyn FeedbackStore>> {
+        self.0.store.as_ref()
+    }
+
+    fn cors_origins(&self) -> &[String] {
+        &self.0.args.cors_origins
+    }
+
+    fn body_limit(&self) -> usize {
+        self.0.args.vote_body_limit
+    }
+
+    fn rate_key(&self) -> &client::ClientKey {
+        &self.0.key
+    }
+
+    fn rate_limiter(&self) -> &Limiter {
+        &self.0.limiter
+    }
+
+    fn retry_after_secs(&self) -> u64 {
+        60u64.div_ceil(u64::from(self.0.args.votes_per_minute.max(1)))
+    }
+}
+
+/// The defaults are valid by construction; this keeps `disabled` panic-free in
+/// form without an `expect`.
+fn unreachable_default() -> ApiState {
+    let key = client::ClientKey {
+        trusted: Arc::new(Vec::new()),
+    };
+    let limiter = GovernorConfigBuilder::default()
+        .key_extractor(key.clone())
+        .finish()
+        .map(Arc::new);
+    match limiter {
+        Some(limiter) => ApiState(Arc::new(Inner {
+            store: None,
+            args: ApiArgs::default(),
+            key,
+            limiter,
+        })),
+        None => std::process::abort(),
+    }
+}
+
+/// The OpenAPI document's fixed part; paths come from the routes.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "portlore API",
+        description = "What is supposed to be on a port: the IANA registry and curated \
+knowledge, and readers' votes on the port pages. Errors are JSON: \
+{\"error\": {\"status\", \"code\", \"message\"}}.",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    tags(
+        (name = "knowledge", description = "Ports, search, ranges and registry changes"),
+        (name = "feedback", description = "Votes on port pages and their aggregates"),
+    )
+)]
+struct ApiDoc;
+
+/// The OpenAPI document of every route in [`router`].
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api_routes().split_for_parts().1
+}
+
+fn api_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(knowledge::port))
+        .routes(routes!(knowledge::search))
+        .routes(routes!(knowledge::ranges))
+        .routes(routes!(knowledge::changes))
+        .routes(routes!(feedback::post, feedback::aggregates))
+}
+
+/// Every API route, to be merged into the site's router.
+pub fn router() -> Router<AppState> {
+    let (routes, doc) = api_routes().split_for_parts();
+    let doc = Arc::new(doc);
+    // Ensure the recorder exists before the first vote is counted.
+    let _ = metrics::handle();
+    Router::new()
+        .merge(routes)
+        .route(
+            "/api/v1/feedback",
+            axum::routing::options(feedback::preflight),
+        )
+        .merge(docs::router(doc))
+        .route("/api/{*rest}", axum::routing::any(error::not_found))
+        .route("/api", axum::routing::any(error::not_found))
+        .layer(axum::middleware::from_fn(public_reads))
+        .route("/metrics", get(metrics::render))
+        .route("/feedback", get(overview::page))
+}
+
+/// Reads are public and carry no credentials, so any origin may fetch them from
+/// script. Votes are different: their CORS answer comes from `--cors-origin` (see
+/// `feedback::preflight` and the vote handler).
+async fn public_reads(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let read = matches!(*req.method(), Method::GET | Method::HEAD);
+    let mut res = next.run(req).await;
+    if read {
+        res.headers_mut()
+            .entry(header::ACCESS_CONTROL_ALLOW_ORIGIN)
+            .or_insert(HeaderValue::from_static("*"));
+    }
+    res
 }
