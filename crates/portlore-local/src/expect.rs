@@ -23,8 +23,8 @@ pub struct Daemon {
     pub source: &'static str,
 }
 
-/// Software whose default port is unassigned by IANA. Such a row can confirm a match
-/// but never calls a process unexpected: nobody owns an unassigned port.
+/// Software whose default port IANA has not assigned to it. Such a row can confirm a
+/// match but never calls a process unexpected.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct DefaultPort {
     /// The port.
@@ -288,7 +288,7 @@ pub static DAEMONS: &[Daemon] = &[
     ),
 ];
 
-/// Software defaults on ports IANA has not assigned.
+/// Software defaults on ports IANA has not assigned to that software.
 pub static DEFAULT_PORTS: &[DefaultPort] = &[
     DefaultPort {
         port: 4222,
@@ -432,13 +432,14 @@ pub fn match_process(port: u16, services: &[String], process: Option<&Process>) 
             };
         }
     }
-    if services.is_empty()
-        && let Some(default) = DEFAULT_PORTS.iter().find(|d| d.port == port)
+    // A software default can sit inside an IANA range assigned to something idle
+    // (4222 lies in vrml-multi-use 4200-4299): it confirms, whatever the registry says.
+    if let Some(default) = DEFAULT_PORTS.iter().find(|d| d.port == port)
         && let Some(matched) = find_match(process, default.names)
     {
         return Match::Expected {
             service: format!(
-                "{} (default port, not an IANA assignment)",
+                "{} (its default port, not an IANA assignment)",
                 default.software
             ),
             software: default.software.into(),

@@ -154,19 +154,23 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
 
     if listening {
         match &socket.owner {
-            Owner::Hidden => reasons.push(Reason {
-                level: Level::Note,
-                code: "owner-hidden",
-                text: match (&socket.user, socket.uid) {
-                    (Some(user), _) => {
-                        format!("owner hidden (socket of user {user}): run as root to see it")
-                    }
-                    (None, Some(uid)) => {
-                        format!("owner hidden (socket of uid {uid}): run as root to see it")
-                    }
-                    _ => "owner hidden: run as root to see it".into(),
-                },
-            }),
+            Owner::Hidden { run_as_root } => {
+                let whose = match (&socket.user, socket.uid) {
+                    (Some(user), _) => format!(" (socket of user {user})"),
+                    (None, Some(uid)) => format!(" (socket of uid {uid})"),
+                    _ => String::new(),
+                };
+                let advice = if *run_as_root {
+                    "run as root to see it"
+                } else {
+                    "the kernel hides its process even from root"
+                };
+                reasons.push(Reason {
+                    level: Level::Note,
+                    code: "owner-hidden",
+                    text: format!("owner hidden{whose}: {advice}"),
+                });
+            }
             Owner::Unknown => reasons.push(Reason {
                 level: Level::Note,
                 code: "owner-unknown",
@@ -236,10 +240,10 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
             level,
             code: "threat-history",
             text: format!(
-                "history: {} ({}) used {place} as a {}",
+                "history: {} ({}) used {place} {}",
                 threat.name,
                 threat.year,
-                threat.role.replace('-', " ")
+                role_phrase(&threat.role)
             ),
         });
     }
@@ -268,6 +272,19 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
         level: reasons.first().map(|r| r.level).unwrap_or(Level::Fine),
         matched,
         reasons,
+    }
+}
+
+/// How a threat used a port, as the end of a sentence.
+fn role_phrase(role: &str) -> String {
+    match role {
+        "listening-backdoor" => "for a listening backdoor".into(),
+        "scanning-target" => "as a scanning target".into(),
+        "c2" => "for command and control".into(),
+        "propagation" => "to spread".into(),
+        "exfiltration" => "to move stolen data".into(),
+        "amplification" => "for amplification attacks".into(),
+        other => format!("({})", other.replace('-', " ")),
     }
 }
 
@@ -413,7 +430,11 @@ mod tests {
     #[test]
     fn hidden_and_unknown_owners_are_said_plainly() {
         let j = judge(
-            &socket("127.0.0.1:5432", SocketState::Listen, Owner::Hidden),
+            &socket(
+                "127.0.0.1:5432",
+                SocketState::Listen,
+                Owner::Hidden { run_as_root: true },
+            ),
             &[],
             &facts(&["postgresql"]),
         );

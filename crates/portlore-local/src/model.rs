@@ -223,9 +223,12 @@ pub enum Owner {
         /// Pids, lowest first.
         pids: Vec<u32>,
     },
-    /// Some processes could not be inspected (another user's, without privilege): the
-    /// owner may be one of them. Running as root shows it.
-    Hidden,
+    /// Some processes could not be inspected and the owner may be one of them.
+    Hidden {
+        /// Whether running as root would show it (we are not root). When false, the
+        /// kernel refused even root (ptrace restrictions, as for a sandbox's init).
+        run_as_root: bool,
+    },
     /// Every process was inspected and none holds it: the kernel itself, a process in
     /// another PID namespace (a container), or a socket in TIME-WAIT. Never guessed.
     Unknown,

@@ -140,7 +140,9 @@ impl Platform for Linux {
                 } else if let Some(pids) = owners.by_inode.get(&r.inode).filter(|_| r.inode != 0) {
                     Owner::Processes { pids: pids.clone() }
                 } else if owners.hidden > 0 && r.inode != 0 {
-                    Owner::Hidden
+                    Owner::Hidden {
+                        run_as_root: !privileged,
+                    }
                 } else {
                     Owner::Unknown
                 };

@@ -73,6 +73,7 @@ pub(crate) fn owners(wanted: &HashSet<u64>, our_netns: Option<&[u8]>) -> std::io
             Err(_) => continue, // exited, or a zombie without an fd table
         };
         let mut held = false;
+        let mut denied = false;
         let Ok(fds) = Dir::read_from(&fd_dir) else {
             continue;
         };
@@ -82,8 +83,15 @@ pub(crate) fn owners(wanted: &HashSet<u64>, our_netns: Option<&[u8]>) -> std::io
             if name.to_bytes().first().is_none_or(|b| !b.is_ascii_digit()) {
                 continue;
             }
-            let Ok(target) = readlinkat(&fd_dir, name, std::mem::take(&mut link_buf)) else {
-                continue;
+            let target = match readlinkat(&fd_dir, name, std::mem::take(&mut link_buf)) {
+                Ok(t) => t,
+                // Listing is allowed but reading is not (ptrace access mode): as hidden
+                // as an unreadable directory.
+                Err(Errno::ACCESS | Errno::PERM) => {
+                    denied = true;
+                    break;
+                }
+                Err(_) => continue,
             };
             if let Some(inode) = socket_inode(target.as_bytes())
                 && wanted.contains(&inode)
@@ -95,6 +103,9 @@ pub(crate) fn owners(wanted: &HashSet<u64>, our_netns: Option<&[u8]>) -> std::io
                 held = true;
             }
             link_buf = target.into_bytes();
+        }
+        if denied {
+            found.hidden += 1;
         }
         if held {
             match details(&pid_dir, pid) {

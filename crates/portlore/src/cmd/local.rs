@@ -1,30 +1,623 @@
-//! Placeholder until the subcommand lands.
+//! `portlore local` and `portlore who PORT`: what listens here, who owns it, and what
+//! looks out of place.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
 
-/// Arguments of this subcommand.
-#[derive(Debug, clap::Args)]
-pub struct Args {}
+use portlore_kb::{Knowledge, Transport};
+use portlore_local::judge::{ExposureHint, Facts, Level, ThreatHint};
+use portlore_local::report::{self, Filter, Report, Row};
+use portlore_local::{Coverage, Owner, Proto, Request, Scope, Socket};
+use serde::Serialize;
 
-/// Runs the subcommand.
-pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+use crate::exit;
+use crate::output::{self, DIM, WARN, styled};
+
+/// Arguments of `portlore local`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Rows that deserve a look come first, each with a one-line reason.\n\
+Exit status: 0 listed (or nothing listening), 1 nothing matched the filters, 2 error.\n\
+Without root, other users' processes are hidden: their sockets say \"owner hidden\"."
+)]
+pub struct Args {
+    /// Print JSON (schema `portlore.local/1`).
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print CSV with a header row.
+    #[arg(long)]
+    pub csv: bool,
+    /// Every state (established, time-wait, …), not only listening sockets.
+    #[arg(long, short = 'a')]
+    pub all: bool,
+    /// Only this local port or inclusive range (3147, 3127-3198).
+    #[arg(long, value_name = "PORT[-PORT]", value_parser = parse_port_range)]
+    pub port: Option<(u16, u16)>,
+    /// Only this transport.
+    #[arg(long, value_name = "tcp|udp", value_parser = parse_proto)]
+    pub proto: Option<Proto>,
+    /// Only sockets held by this process (name substring or pid).
+    #[arg(long, value_name = "NAME|PID")]
+    pub process: Option<String>,
+    /// Only sockets of this user (name or uid).
+    #[arg(long, value_name = "USER|UID")]
+    pub user: Option<String>,
 }
 
 /// Arguments of `portlore who PORT`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 something listens, 1 nothing listens on the port here, 2 error."
+)]
 pub struct WhoArgs {
-    /// The port to look up on this machine.
+    /// The port to look up on this machine (3147 or 3147/tcp).
     pub port: String,
+    /// Print JSON (schema `portlore.local/1`).
+    #[arg(long)]
+    pub json: bool,
+    /// Include connections, not only listeners.
+    #[arg(long, short = 'a')]
+    pub all: bool,
+}
+
+fn parse_port_range(text: &str) -> Result<(u16, u16), String> {
+    let bad = || format!("{text:?} is not a port (0-65535) or a range such as 3127-3198");
+    let (a, b) = text.split_once('-').unwrap_or((text, text));
+    let a: u16 = a.trim().parse().map_err(|_| bad())?;
+    let b: u16 = b.trim().parse().map_err(|_| bad())?;
+    if a > b {
+        return Err(bad());
+    }
+    Ok((a, b))
+}
+
+fn parse_proto(text: &str) -> Result<Proto, String> {
+    text.parse()
+}
+
+/// The `--json` document.
+#[derive(Debug, Serialize)]
+struct Document<'a> {
+    schema: &'static str,
+    #[serde(flatten)]
+    report: &'a Report,
+}
+
+/// Runs `portlore local`.
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let request = Request {
+        all_states: args.all,
+        protos: args.proto.into_iter().collect(),
+        ports: args.port,
+        skip_owners: false,
+    };
+    let filter = Filter {
+        process: args.process.clone(),
+        user: args.user.clone(),
+    };
+    let report = judged(&request, &filter)?;
+    let filtered = args.port.is_some()
+        || args.proto.is_some()
+        || args.process.is_some()
+        || args.user.is_some();
+    let result = if args.json {
+        output::print_json(&Document {
+            schema: "portlore.local/1",
+            report: &report,
+        })
+    } else if args.csv {
+        output::print(&csv(&report))
+    } else {
+        output::print(&table(&report, args.all))
+    };
+    let code = exit::printed(result)?;
+    if filtered && report.rows.is_empty() {
+        return Ok(ExitCode::from(exit::NOT_FOUND));
+    }
+    Ok(code)
 }
 
 /// Runs `portlore who`.
-pub fn run_who(_args: &WhoArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+pub fn run_who(args: &WhoArgs) -> anyhow::Result<ExitCode> {
+    let (port, proto) = match parse_who(&args.port) {
+        Ok(p) => p,
+        Err(message) => return Ok(exit::bad_input(&message)),
+    };
+    let request = Request {
+        all_states: args.all,
+        protos: proto.into_iter().collect(),
+        ports: Some((port, port)),
+        skip_owners: false,
+    };
+    let report = judged(&request, &Filter::default())?;
+    if report.rows.is_empty() {
+        let what = proto
+            .map(|p| format!("{port}/{p}"))
+            .unwrap_or_else(|| port.to_string());
+        if args.json {
+            exit::printed(output::print_json(&Document {
+                schema: "portlore.local/1",
+                report: &report,
+            }))?;
+        } else {
+            eprintln!(
+                "Nothing listens on port {what} here ({}).",
+                namespace_phrase(&report.coverage)
+            );
+        }
+        return Ok(ExitCode::from(exit::NOT_FOUND));
+    }
+    let result = if args.json {
+        output::print_json(&Document {
+            schema: "portlore.local/1",
+            report: &report,
+        })
+    } else {
+        output::print(&who_text(&report))
+    };
+    exit::printed(result)
 }
 
-/// Lines for the "Here, on this machine" section of `portlore PORT` (empty when nothing
-/// listens on the port). Placeholder until the local inventory lands.
-pub fn here_lines(_port: u16) -> Vec<String> {
-    Vec::new()
+fn parse_who(text: &str) -> Result<(u16, Option<Proto>), String> {
+    let (port, proto) = match text.split_once('/') {
+        Some((p, t)) => (p, Some(t.parse::<Proto>()?)),
+        None => (text, None),
+    };
+    let port = port.trim().parse::<u16>().map_err(|_| {
+        format!("{text:?} is not a port: expected a number 0-65535, optionally /tcp or /udp")
+    })?;
+    Ok((port, proto))
+}
+
+/// Lines for the "Here, on this machine" section of `portlore PORT`: one per socket
+/// listening on the port, empty when none does or the inventory fails.
+pub fn here_lines(port: u16) -> Vec<String> {
+    let request = Request {
+        ports: Some((port, port)),
+        ..Request::listening()
+    };
+    let Ok(report) = judged(&request, &Filter::default()) else {
+        return Vec::new();
+    };
+    report
+        .rows
+        .iter()
+        .map(|row| {
+            format!(
+                "{} {}  {}  {}: {}",
+                row.socket.proto,
+                address(&row.socket),
+                clean(&owner_text(row, true)),
+                level_word(row.judgement.level),
+                clean(row.judgement.headline())
+            )
+        })
+        .collect()
+}
+
+/// One inventory pass, judged with the installed knowledge.
+fn judged(request: &Request, filter: &Filter) -> anyhow::Result<Report> {
+    let inventory = portlore_local::inventory(request)?;
+    // A broken registry must not stop `local`: fall back to curated facts alone.
+    let kb = crate::registry::load().unwrap_or_else(|_| Knowledge::without_registry());
+    let registry = kb.registry_meta().is_some();
+    Ok(report::build(inventory, filter, |port, proto| {
+        facts(&kb, registry, port, proto)
+    }))
+}
+
+fn facts(kb: &Knowledge, registry: bool, port: u16, proto: Proto) -> Facts {
+    let transport = match proto {
+        Proto::Tcp => Transport::Tcp,
+        Proto::Udp => Transport::Udp,
+    };
+    let mut services: Vec<String> = Vec::new();
+    for a in kb.assignments(port).unwrap_or_default() {
+        if a.transport.is_none_or(|t| t == transport)
+            && let Some(name) = a.service
+            && !services.contains(&name)
+        {
+            services.push(name);
+        }
+    }
+    let curated = portlore_kb::curated::get().for_port(port);
+    Facts {
+        services,
+        registry,
+        threats: curated
+            .threats
+            .iter()
+            .filter(|t| t.transports.contains(&transport))
+            .map(|t| ThreatHint {
+                name: t.name.clone(),
+                year: t.year,
+                role: t.role.clone(),
+                ports: (t.ports.start, t.ports.end),
+            })
+            .collect(),
+        exposure: curated
+            .exposure
+            .iter()
+            .filter(|e| e.transports.contains(&transport))
+            .map(|e| ExposureHint {
+                service: e.service.clone(),
+                severity: e.severity.clone(),
+            })
+            .collect(),
+    }
+}
+
+/// Control characters (from process titles, command lines) shown as escapes, so no
+/// process can write to the terminal through us.
+fn clean(text: &str) -> String {
+    text.chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
+fn address(socket: &Socket) -> String {
+    let mut text = socket.local.to_string();
+    if let Some(name) = &socket.interface_name {
+        text = format!(
+            "{}%{name}:{}",
+            bracketed(socket.local.ip()),
+            socket.local.port()
+        );
+    }
+    text
+}
+
+fn bracketed(ip: std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+        v4 => v4.to_string(),
+    }
+}
+
+fn owner_text(row: &Row, long: bool) -> String {
+    match &row.socket.owner {
+        Owner::Processes { .. } => {
+            let first = &row.processes[0];
+            let mut text = format!("{}[{}]", first.name, first.pid);
+            if long {
+                text = format!("{} (pid {}", first.name, first.pid);
+                if let Some(user) = &first.user {
+                    let _ = write!(text, ", {user}");
+                }
+                text.push(')');
+            }
+            if row.processes.len() > 1 {
+                let _ = write!(text, " +{}", row.processes.len() - 1);
+            }
+            text
+        }
+        Owner::Hidden { run_as_root: true } => "(owner hidden, run as root)".into(),
+        Owner::Hidden { run_as_root: false } => "(owner hidden)".into(),
+        Owner::Unknown => "(owner unknown)".into(),
+    }
+}
+
+fn user_text(row: &Row) -> String {
+    let process_user = row
+        .processes
+        .first()
+        .and_then(|p| p.user.clone().or(p.uid.map(|u| u.to_string())));
+    process_user
+        .or_else(|| row.socket.user.clone())
+        .or_else(|| row.socket.uid.map(|u| u.to_string()))
+        .unwrap_or_else(|| "-".into())
+}
+
+fn level_word(level: Level) -> &'static str {
+    match level {
+        Level::Look => "LOOK",
+        Level::Note => "note",
+        Level::Fine => "ok",
+    }
+}
+
+fn namespace_phrase(coverage: &Coverage) -> String {
+    let ns = coverage
+        .net_namespace
+        .as_deref()
+        .unwrap_or("unknown network namespace");
+    match coverage.host_namespace {
+        Some(true) => format!("network namespace {ns}, the host's"),
+        Some(false) => format!("network namespace {ns}, not the host's: a container or sandbox"),
+        None => format!("network namespace {ns}"),
+    }
+}
+
+fn table(report: &Report, all: bool) -> String {
+    let mut header = vec!["", "PROTO", "LOCAL"];
+    if all {
+        header.extend(["REMOTE", "STATE"]);
+    }
+    header.extend(["PROCESS", "USER", "SERVICE", "WHY"]);
+    let rows: Vec<Vec<String>> = report
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![
+                level_word(row.judgement.level).to_string(),
+                row.socket.proto.to_string(),
+                address(&row.socket),
+            ];
+            if all {
+                cells.push(
+                    row.socket
+                        .remote
+                        .map(|r| r.to_string())
+                        .unwrap_or_else(|| "*".into()),
+                );
+                cells.push(row.socket.state.label().into());
+            }
+            cells.push(clean(&owner_text(row, false)));
+            cells.push(clean(&user_text(row)));
+            cells.push(row.services.first().cloned().unwrap_or_else(|| "-".into()));
+            cells.push(clean(row.judgement.headline()));
+            cells
+        })
+        .collect();
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for cells in &rows {
+        for (w, c) in widths.iter_mut().zip(cells) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let last = header.len() - 1;
+    let mut out = String::with_capacity(rows.len() * 100 + 512);
+    let _ = writeln!(
+        out,
+        "{}",
+        styled(
+            DIM,
+            &format!(
+                "{} in {}, read through {}",
+                if all { "Sockets" } else { "Listening sockets" },
+                namespace_phrase(&report.coverage),
+                report.coverage.backend
+            )
+        )
+    );
+    let line = |out: &mut String, cells: &[&str], level: Option<Level>| {
+        let mut text = String::new();
+        for (i, cell) in cells.iter().enumerate() {
+            if i == last {
+                text.push_str(cell);
+            } else {
+                let _ = write!(text, "{cell:<width$}  ", width = widths[i]);
+            }
+        }
+        let text = text.trim_end();
+        match level {
+            Some(Level::Look) => out.push_str(&styled(WARN, text)),
+            _ => out.push_str(text),
+        }
+        out.push('\n');
+    };
+    line(&mut out, &header, None);
+    for (cells, row) in rows.iter().zip(&report.rows) {
+        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
+        line(&mut out, &refs, Some(row.judgement.level));
+    }
+    out.push('\n');
+    out.push_str(&summary_text(report));
+    out
+}
+
+fn summary_text(report: &Report) -> String {
+    let s = report.summary;
+    let c = &report.coverage;
+    let mut out = format!(
+        "{} socket{}: {} deserve{} a look, {} worth a note; {} reachable beyond this machine.\n",
+        s.sockets,
+        if s.sockets == 1 { "" } else { "s" },
+        s.look,
+        if s.look == 1 { "s" } else { "" },
+        s.note,
+        s.exposed
+    );
+    if c.hidden_processes > 0 && c.privileged {
+        let _ = writeln!(
+            out,
+            "{} refuse{} inspection even to root (ptrace restrictions); sockets they may hold say \"owner hidden\".",
+            processes(c.hidden_processes),
+            if c.hidden_processes == 1 { "s" } else { "" }
+        );
+    }
+    if c.hidden_processes > 0 && !c.privileged {
+        let _ = writeln!(
+            out,
+            "{} of other users could not be inspected: their sockets say \"owner hidden\". Run as root to see them.",
+            processes(c.hidden_processes)
+        );
+    }
+    if c.other_namespace_processes > 0 {
+        let _ = writeln!(
+            out,
+            "{} in other network namespaces (containers): {} sockets are not listed here.",
+            processes(c.other_namespace_processes),
+            if c.other_namespace_processes == 1 {
+                "its"
+            } else {
+                "their"
+            }
+        );
+    }
+    if let Some(reason) = &c.fallback_reason {
+        let _ = writeln!(
+            out,
+            "Read /proc/net instead of netlink ({reason}); dual-stack flags are unknown."
+        );
+    }
+    out
+}
+
+fn processes(n: usize) -> String {
+    if n == 1 {
+        "1 process".into()
+    } else {
+        format!("{n} processes")
+    }
+}
+
+fn who_text(report: &Report) -> String {
+    let mut out = String::new();
+    for row in &report.rows {
+        let s = &row.socket;
+        let scope = match row.scope {
+            Scope::Loopback => "loopback only",
+            Scope::Interface => "one interface",
+            Scope::AllInterfaces if s.dual_stack() => "every interface, IPv4 and IPv6",
+            Scope::AllInterfaces => "every interface",
+        };
+        let _ = writeln!(
+            out,
+            "{}/{} on {} ({scope}), {}",
+            s.local.port(),
+            s.proto,
+            address(s),
+            s.state.label()
+        );
+        if let Some(remote) = s.remote {
+            let _ = writeln!(out, "  remote    {remote}");
+        }
+        match &s.owner {
+            Owner::Processes { .. } => {
+                for p in &row.processes {
+                    let user = p
+                        .user
+                        .clone()
+                        .or(p.uid.map(|u| u.to_string()))
+                        .unwrap_or_else(|| "?".into());
+                    let _ = writeln!(
+                        out,
+                        "  process   {} (pid {}, user {})",
+                        clean(&p.name),
+                        p.pid,
+                        clean(&user)
+                    );
+                    if !p.cmdline.is_empty() {
+                        let _ = writeln!(out, "  command   {}", clean(&p.cmdline.join(" ")));
+                    }
+                }
+            }
+            _ => {
+                let _ = writeln!(out, "  process   {}", owner_text(row, true));
+            }
+        }
+        if !row.flags.is_empty() {
+            let _ = writeln!(out, "  flags     {}", row.flags.join(", "));
+        }
+        let service = if row.services.is_empty() {
+            "none assigned by IANA".to_string()
+        } else {
+            row.services.join(", ")
+        };
+        let _ = writeln!(out, "  service   {service}");
+        for (i, reason) in row.judgement.reasons.iter().enumerate() {
+            let label = if i == 0 { "verdict" } else { "" };
+            let text = format!("{}: {}", level_word(reason.level), clean(&reason.text));
+            let text = if reason.level == Level::Look {
+                styled(WARN, &text)
+            } else {
+                text
+            };
+            let _ = writeln!(out, "  {label:<9} {text}");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(
+        out,
+        "{}",
+        styled(
+            DIM,
+            &format!("Covering {}.", namespace_phrase(&report.coverage))
+        )
+    );
+    out
+}
+
+fn csv_field(text: &str) -> String {
+    let text = clean(text);
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
+    }
+}
+
+fn csv(report: &Report) -> String {
+    let mut out = String::with_capacity(report.rows.len() * 120 + 128);
+    out.push_str("level,proto,local_address,local_port,remote_address,remote_port,state,scope,flags,owner,pids,process,user,service,match,reason\n");
+    for row in &report.rows {
+        let s = &row.socket;
+        let owner = match s.owner {
+            Owner::Processes { .. } => "process",
+            Owner::Hidden { .. } => "hidden",
+            Owner::Unknown => "unknown",
+        };
+        let pids: Vec<String> = row.processes.iter().map(|p| p.pid.to_string()).collect();
+        let matched = serde_json::to_value(&row.judgement.matched)
+            .ok()
+            .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_string))
+            .unwrap_or_default();
+        let fields = [
+            level_word(row.judgement.level).to_lowercase(),
+            s.proto.to_string(),
+            s.local.ip().to_string(),
+            s.local.port().to_string(),
+            s.remote.map(|r| r.ip().to_string()).unwrap_or_default(),
+            s.remote.map(|r| r.port().to_string()).unwrap_or_default(),
+            s.state.label().to_string(),
+            serde_json::to_value(row.scope)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default(),
+            row.flags.join(" "),
+            owner.to_string(),
+            pids.join(" "),
+            row.processes
+                .first()
+                .map(|p| p.name.clone())
+                .unwrap_or_default(),
+            user_text(row),
+            row.services.join(" "),
+            matched,
+            row.judgement.headline().to_string(),
+        ];
+        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ports_and_ranges_parse() {
+        assert_eq!(parse_port_range("3147"), Ok((3147, 3147)));
+        assert_eq!(parse_port_range("3127-3198"), Ok((3127, 3198)));
+        assert!(parse_port_range("3198-3127").is_err());
+        assert!(parse_port_range("70000").is_err());
+        assert_eq!(parse_who("3147/udp"), Ok((3147, Some(Proto::Udp))));
+        assert!(parse_who("3147/sctp").is_err());
+        assert!(parse_who("x").is_err());
+    }
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(clean("a\x1b[31mb\n"), "a\\u{1b}[31mb\\n");
+        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
 }
