@@ -74,6 +74,13 @@ impl Service {
         if let Some(i) = &self.info {
             parts.push(format!("({i})"));
         }
+        if self.product.is_none()
+            && self.version.is_none()
+            && self.http.is_none()
+            && let Some(b) = &self.banner
+        {
+            parts.push(format!("banner: {b}"));
+        }
         parts.join(" ")
     }
 }
@@ -204,6 +211,17 @@ async fn identify_inner(addr: SocketAddr, name: Option<&str>, p: &TimingParams) 
     }
     for probe in Probe::ORDER.into_iter().filter(|p| Some(*p) != hint) {
         if let Some(s) = run_probe(addr, name, probe, p).await {
+            // Named by another probe's answer (RabbitMQ answers HTTP with its protocol
+            // header): ask in its own protocol for the product and version.
+            let own = Probe::ORDER
+                .into_iter()
+                .find(|q| *q != probe && q.name() == s.name && Some(*q) != hint);
+            if let Some(own) = own
+                && let Some(better) = run_probe(addr, name, own, p).await
+                && better.name == s.name
+            {
+                return better;
+            }
             return s;
         }
     }

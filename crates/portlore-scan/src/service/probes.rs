@@ -332,7 +332,7 @@ fn postgres(b: &[u8]) -> Option<Service> {
         let code = u32::from_be_bytes([b[5], b[6], b[7], b[8]]);
         s.info = Some(
             match code {
-                0 => "no authentication asked",
+                0 => "trust: no password asked",
                 3 => "password authentication",
                 5 => "md5 authentication",
                 10 => "SCRAM authentication",

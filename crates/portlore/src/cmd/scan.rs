@@ -1,12 +1,644 @@
-//! Placeholder until the subcommand lands.
+//! `portlore scan`: TCP connect scan with service identification, explained with the
+//! IANA registry and the curated knowledge.
+//!
+//! Exit status: 0 the scan finished and found at least one open port; 1 it finished and
+//! found none; 2 bad input (targets, ports, options) or an error that stopped the scan
+//! (for example no file descriptors left). What was not covered is always printed.
 
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 
-/// Arguments of this subcommand.
+use anyhow::Context as _;
+use portlore_kb::{Knowledge, PortInfo, Transport};
+use portlore_scan::service::Service;
+use portlore_scan::{
+    DEFAULT_MAX_HOSTS, Event, HostReport, HostStatus, PortResult, PortSpec, ScanConfig, ScanReport,
+    Timing,
+};
+use serde::Serialize;
+
+use crate::exit;
+use crate::output;
+
+/// How many ports are scanned when neither `-p` nor `--top` is given.
+const DEFAULT_TOP: usize = 1000;
+
+/// Arguments of `portlore scan`.
 #[derive(Debug, clap::Args)]
-pub struct Args {}
+#[command(
+    after_help = "Scan only hosts and networks you are allowed to scan.\n\n\
+Exit status: 0 open ports found, 1 none found, 2 bad input or an error.\n\n\
+Examples:\n  portlore scan 127.0.0.1\n  portlore scan -p 22,80,3000-3100 192.0.2.10\n  \
+portlore scan -p- --timing aggressive localhost\n  portlore scan --top 100 --json 10.0.0.0/28\n  \
+portlore scan -p 1-1024 -oX scan.xml host.example"
+)]
+pub struct Args {
+    /// Hosts: IPv4 or IPv6 addresses, hostnames, or CIDR blocks (10.0.0.0/24).
+    #[arg(value_name = "TARGET", required = true)]
+    pub targets: Vec<String>,
+    /// Ports: 22,80,3000-3100, or - for all (-p-). Default: --top 1000.
+    #[arg(
+        short = 'p',
+        long = "ports",
+        value_name = "SPEC",
+        allow_hyphen_values = true
+    )]
+    pub ports: Option<String>,
+    /// The N most useful ports (the order is documented in portlore-scan's `top` module).
+    #[arg(long, value_name = "N", conflicts_with = "ports")]
+    pub top: Option<usize>,
+    /// Also send one UDP probe per port (DNS, NTP and memcached payloads where known).
+    #[arg(long)]
+    pub udp_probes: bool,
+    /// At most this many new connection attempts per second.
+    #[arg(long, value_name = "PER_SEC", value_parser = clap::value_parser!(u32).range(1..))]
+    pub rate: Option<u32>,
+    /// Timing preset: 0-5 or paranoid, sneaky, polite, normal, aggressive, insane.
+    #[arg(short = 'T', long, value_name = "PRESET", default_value = "normal")]
+    pub timing: Timing,
+    /// Seed of the probe order, for reproducible runs.
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+    /// Refuse targets that cover more hosts than this.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_HOSTS)]
+    pub max_hosts: usize,
+    /// At most this many connection attempts in flight (default: from the timing preset
+    /// and the open-file limit).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub max_in_flight: Option<u64>,
+    /// Skip service identification (port states only).
+    #[arg(long)]
+    pub no_service: bool,
+    /// Print JSON Lines (schema `portlore.scan/1`): one record per open port, per host,
+    /// and a summary.
+    #[arg(long)]
+    pub json: bool,
+    /// Write nmap-compatible XML: -oX FILE, as in nmap (X is the only format).
+    #[arg(short = 'o', value_name = "X")]
+    pub output: Option<String>,
+    /// Write nmap-compatible XML to FILE.
+    #[arg(long = "xml", value_name = "FILE", conflicts_with = "output")]
+    pub xml: Option<PathBuf>,
+    /// Never draw a progress bar.
+    #[arg(long)]
+    pub no_progress: bool,
+}
 
-/// Runs the subcommand.
-pub fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not implemented yet")
+/// Runs `portlore scan`.
+pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let (targets, xml_from_o) = split_xml_file(args, std::env::args().collect());
+    let specs = match targets
+        .iter()
+        .map(|t| portlore_scan::parse_target(t))
+        .collect::<Result<Vec<_>, _>>()
+    {
+        Ok(s) => s,
+        Err(e) => return Ok(exit::bad_input(&e.to_string())),
+    };
+    let ports = match (&args.ports, args.top) {
+        (Some(p), _) => portlore_scan::parse_ports(p),
+        (None, Some(n)) => PortSpec::top(n),
+        (None, None) => PortSpec::top(DEFAULT_TOP),
+    };
+    let ports = match ports {
+        Ok(p) => p,
+        Err(e) => return Ok(exit::bad_input(&e.to_string())),
+    };
+    let xml_path = match (&args.output, &args.xml) {
+        (Some(f), _) if f == "X" => match xml_from_o {
+            Some(path) => Some(path),
+            None => return Ok(exit::bad_input("-oX needs a FILE")),
+        },
+        (Some(f), _) => {
+            return Ok(exit::bad_input(&format!(
+                "unsupported output format -o{f}: only -oX FILE (nmap XML) is supported"
+            )));
+        }
+        (None, x) => x.clone(),
+    };
+    if specs.is_empty() {
+        return Ok(exit::bad_input("no target given"));
+    }
+    let kb = crate::registry::load()?;
+    let config = ScanConfig {
+        timing: args.timing,
+        rate: args.rate,
+        seed: args.seed,
+        service: !args.no_service,
+        udp_probes: args.udp_probes,
+        max_in_flight: args.max_in_flight.map(|n| n as usize),
+        raise_nofile: true,
+        ports,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let targets = match runtime.block_on(portlore_scan::resolve_targets(&specs, args.max_hosts)) {
+        Ok(t) => t,
+        Err(e) => return Ok(exit::bad_input(&format!("{e:#}"))),
+    };
+    let bar = progress_bar(args);
+    let observer = bar.clone().map(|bar| {
+        Arc::new(move |event: Event| match event {
+            Event::Phase { name, total } => {
+                bar.reset();
+                bar.set_length(total);
+                bar.set_prefix(name);
+            }
+            Event::Progress { done, open } => {
+                bar.set_position(done);
+                if open > 0 {
+                    bar.set_message(format!("{open} open"));
+                }
+            }
+            Event::Open { .. } => {}
+            Event::Warning(w) => bar.suspend(|| eprintln!("portlore: {w}")),
+        }) as portlore_scan::Observer
+    });
+    let warnings = if observer.is_none() {
+        // Without a bar, warnings still reach stderr.
+        Some(Arc::new(|event: Event| {
+            if let Event::Warning(w) = event {
+                eprintln!("portlore: {w}");
+            }
+        }) as portlore_scan::Observer)
+    } else {
+        None
+    };
+    let result = runtime.block_on(portlore_scan::scan(
+        &targets,
+        &config,
+        observer.or(warnings),
+    ));
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    let report = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("portlore: scan stopped: {e}");
+            return Ok(ExitCode::from(exit::ERROR));
+        }
+    };
+    if let Some(path) = &xml_path {
+        let file =
+            std::fs::File::create(path).with_context(|| format!("creating {}", path.display()))?;
+        let cmdline = std::env::args().collect::<Vec<_>>().join(" ");
+        portlore_scan::xml::write_xml(
+            std::io::BufWriter::new(file),
+            &report,
+            &cmdline,
+            env!("CARGO_PKG_VERSION"),
+        )
+        .with_context(|| format!("writing {}", path.display()))?;
+    }
+    let printed = if args.json {
+        print_jsonl(&report, &kb)
+    } else {
+        output::print(&trim_lines(&render(&report, &kb, &config)))
+    };
+    let code = exit::printed(printed)?;
+    if code != ExitCode::from(exit::OK) {
+        return Ok(code);
+    }
+    let any_open = report.hosts.iter().any(|h| !h.open.is_empty());
+    Ok(ExitCode::from(if any_open {
+        exit::OK
+    } else {
+        exit::NOT_FOUND
+    }))
+}
+
+/// nmap spells XML output `-oX FILE`. clap reads `-oX` as `-o` with the value `X`, and
+/// FILE as one more target; take FILE back from the raw arguments.
+fn split_xml_file(args: &Args, raw: Vec<String>) -> (Vec<String>, Option<PathBuf>) {
+    let mut targets = args.targets.clone();
+    if args.output.as_deref() != Some("X") {
+        return (targets, None);
+    }
+    let file = raw.iter().enumerate().find_map(|(i, a)| match a.as_str() {
+        "-oX" => raw.get(i + 1),
+        "-o" if raw.get(i + 1).map(String::as_str) == Some("X") => raw.get(i + 2),
+        _ => None,
+    });
+    let Some(file) = file else {
+        return (targets, None);
+    };
+    if let Some(i) = targets.iter().position(|t| t == file) {
+        targets.remove(i);
+    }
+    (targets, Some(PathBuf::from(file)))
+}
+
+fn progress_bar(args: &Args) -> Option<indicatif::ProgressBar> {
+    if args.no_progress || args.json || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    let style = indicatif::ProgressStyle::with_template(
+        "{prefix:>8} [{elapsed_precise}] {wide_bar} {pos}/{len} {msg}",
+    )
+    .ok()?;
+    bar.set_style(style);
+    Some(bar)
+}
+
+/// How much to worry about an open port.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+enum Level {
+    Ok,
+    Note,
+    Warn,
+}
+
+#[derive(Debug, Serialize)]
+struct Judgement {
+    level: Level,
+    text: String,
+}
+
+/// Detected names that count as the IANA service of the port.
+fn same_service(detected: &str, iana: &str) -> bool {
+    let d = detected.to_ascii_lowercase();
+    let i = iana.to_ascii_lowercase();
+    if d == i || i.starts_with(&d) || d.starts_with(&i) {
+        return true;
+    }
+    const ALIASES: &[(&str, &[&str])] = &[
+        ("smtp", &["submission", "submissions", "urd", "smtps"]),
+        ("https", &["http", "http-alt", "pcsync-https", "ssl"]),
+        ("http", &["www", "http-alt", "webcache"]),
+        ("imap", &["imap4", "imaps"]),
+        ("pop3", &["pop3s"]),
+        ("memcached", &["memcache"]),
+        ("mqtt", &["secure-mqtt"]),
+        ("mysql", &["mysql"]),
+        ("postgresql", &["postgres"]),
+        (
+            "tls",
+            &[
+                "https",
+                "imaps",
+                "pop3s",
+                "ldaps",
+                "ftps",
+                "submissions",
+                "amqps",
+                "secure-mqtt",
+            ],
+        ),
+    ];
+    ALIASES
+        .iter()
+        .any(|(k, v)| *k == d && v.iter().any(|a| *a == i))
+}
+
+/// The standard port of a detected service, to find exposure facts when it was moved.
+fn standard_port(service: &str) -> Option<u16> {
+    Some(match service {
+        "redis" => 6379,
+        "postgresql" => 5432,
+        "mysql" => 3306,
+        "mongodb" => 27017,
+        "memcached" => 11211,
+        "amqp" => 5672,
+        "mqtt" => 1883,
+        "nats" => 4222,
+        "ssh" => 22,
+        "telnet" => 23,
+        "vnc" => 5900,
+        _ => return None,
+    })
+}
+
+fn judge(port: u16, service: Option<&Service>, info: &PortInfo, kb: &Knowledge) -> Judgement {
+    let iana: Vec<String> = info
+        .for_transport(Transport::Tcp)
+        .filter_map(|a| a.service.clone())
+        .collect();
+    let detected = service
+        .map(|s| s.name.as_str())
+        .filter(|n| !matches!(*n, "unknown" | "tcpwrapped"));
+    let mut parts: Vec<String> = Vec::new();
+    let mut level = Level::Ok;
+    let mut exposure = info.curated.exposure.clone();
+    if let Some(std) = detected.and_then(standard_port).filter(|p| *p != port) {
+        exposure.extend(kb.port(std).curated.exposure);
+    }
+    if let Some(e) = exposure.first() {
+        level = Level::Warn;
+        parts.push(format!(
+            "exposure risk ({}): {} must not face the internet",
+            e.severity, e.service
+        ));
+    }
+    match detected {
+        Some(d) if iana.iter().any(|i| same_service(d, i)) => {
+            parts.push(format!(
+                "expected: IANA assigns {port}/tcp to {}",
+                iana.join(", ")
+            ));
+        }
+        Some(d) if iana.is_empty() => {
+            if let Some(u) = info.curated.unofficial.first() {
+                parts.push(format!(
+                    "{d} here; {} uses this port (not an IANA assignment)",
+                    u.software
+                ));
+            } else if info.registry.is_some() {
+                level = level.max_with(Level::Note);
+                parts.push(format!("{d} on a port with no IANA assignment"));
+            } else {
+                parts.push(format!("{d} detected"));
+            }
+        }
+        Some(d) => {
+            level = level.max_with(Level::Note);
+            parts.push(format!(
+                "unexpected: {d} on a port IANA assigns to {}",
+                iana.join(", ")
+            ));
+        }
+        None => {
+            level = level.max_with(Level::Note);
+            parts.push("service not identified".to_string());
+        }
+    }
+    if let Some(t) = info.curated.threats.first() {
+        level = level.max_with(Level::Note);
+        parts.push(format!(
+            "threat history: {} ({}, {})",
+            t.name, t.kind, t.year
+        ));
+    }
+    Judgement {
+        level,
+        text: parts.join("; "),
+    }
+}
+
+impl Level {
+    fn max_with(self, other: Level) -> Level {
+        let rank = |l: Level| match l {
+            Level::Ok => 0,
+            Level::Note => 1,
+            Level::Warn => 2,
+        };
+        if rank(other) > rank(self) {
+            other
+        } else {
+            self
+        }
+    }
+}
+
+fn iana_column(info: &PortInfo) -> String {
+    let names: Vec<String> = info
+        .for_transport(Transport::Tcp)
+        .filter_map(|a| a.service.clone())
+        .collect();
+    if info.registry.is_none() {
+        "(no registry)".into()
+    } else if names.is_empty() {
+        "unassigned".into()
+    } else {
+        names.join(", ")
+    }
+}
+
+fn service_column(p: &PortResult) -> String {
+    p.service
+        .as_ref()
+        .map(Service::summary)
+        .unwrap_or_else(|| "(not identified)".into())
+}
+
+/// Ports as compact ranges: `1-3,7,9-12`.
+fn ranges(ports: &[u16]) -> String {
+    portlore_scan::PortSpec::from_ports(ports.to_vec())
+        .map(|s| s.compact())
+        .unwrap_or_default()
+}
+
+fn host_label(h: &HostReport) -> String {
+    match &h.target.name {
+        Some(n) => format!("{n} ({})", h.target.addr),
+        None => h.target.addr.to_string(),
+    }
+}
+
+fn render(report: &ScanReport, kb: &Knowledge, config: &ScanConfig) -> String {
+    let mut out = String::new();
+    for h in &report.hosts {
+        out.push_str(&output::styled(output::TITLE, &host_label(h)));
+        out.push('\n');
+        if h.open.is_empty() {
+            out.push_str("  no open ports\n\n");
+        } else {
+            let mut table = comfy_table::Table::new();
+            table
+                .load_preset(comfy_table::presets::NOTHING)
+                .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
+                .set_header(["PORT", "SERVICE (detected)", "IANA", "JUDGEMENT"]);
+            for p in &h.open {
+                let info = kb.port(p.port);
+                let j = judge(p.port, p.service.as_ref(), &info, kb);
+                let mark = match j.level {
+                    Level::Ok => "",
+                    Level::Note => "note: ",
+                    Level::Warn => "WARNING: ",
+                };
+                table.add_row([
+                    format!("{}/tcp", p.port),
+                    service_column(p),
+                    iana_column(&info),
+                    format!("{mark}{}", j.text),
+                ]);
+            }
+            out.push_str(&table.to_string());
+            out.push_str("\n\n");
+        }
+        for u in h.udp.iter().filter(|u| u.state != "closed") {
+            out.push_str(&format!(
+                "  {}/udp {} (probe {}){}\n",
+                u.port,
+                u.state,
+                u.probe,
+                u.answer
+                    .as_ref()
+                    .map(|a| format!(": {a}"))
+                    .unwrap_or_default()
+            ));
+        }
+    }
+    out.push_str(&summary(report, config));
+    out
+}
+
+fn summary(report: &ScanReport, config: &ScanConfig) -> String {
+    let s = &report.stats;
+    let up = report
+        .hosts
+        .iter()
+        .filter(|h| h.status == HostStatus::Up)
+        .count();
+    let open: usize = report.hosts.iter().map(|h| h.open.len()).sum();
+    let mut out = format!(
+        "{} {} host(s), {} TCP port(s) each, in {:.2} s: {open} open, {up} host(s) answered ({} timing, seed {}).\n",
+        output::styled(output::HEADING, "Scanned"),
+        report.hosts.len(),
+        report.ports_per_host,
+        s.elapsed_ms as f64 / 1000.0,
+        s.timing.name(),
+        s.seed
+    );
+    let mut missing: Vec<String> = Vec::new();
+    for h in &report.hosts {
+        if h.status == HostStatus::NoAnswer {
+            missing.push(format!(
+                "{}: no port answered (down, absent, or everything dropped)",
+                host_label(h)
+            ));
+        } else if !h.filtered.is_empty() {
+            let reasons: Vec<String> = h
+                .filtered_reasons
+                .iter()
+                .map(|(r, n)| format!("{n} {r}"))
+                .collect();
+            missing.push(format!(
+                "{}: {} filtered port(s) never answered ({}): {}",
+                host_label(h),
+                h.filtered.len(),
+                reasons.join(", "),
+                truncate(&ranges(&h.filtered), 200)
+            ));
+        }
+        if !h.errors.is_empty() {
+            missing.push(format!(
+                "{}: {} port(s) not scanned because of local errors (first: {} {})",
+                host_label(h),
+                h.errors.len(),
+                h.errors[0].0,
+                h.errors[0].1
+            ));
+        }
+    }
+    if config.ports.len() < 65535 {
+        missing.push(format!(
+            "ports outside {} (use -p- for all)",
+            truncate(&report.ports_spec, 60)
+        ));
+    }
+    if !config.udp_probes {
+        missing.push("UDP (use --udp-probes for a first look)".into());
+    }
+    out.push_str(&output::styled(output::HEADING, "Not covered:"));
+    out.push('\n');
+    for m in missing {
+        out.push_str(&format!("  - {m}\n"));
+    }
+    if s.resource_backoffs > 0 {
+        out.push_str(&format!(
+            "{} the scanner hit local resource limits {} time(s) and repeated those attempts (none was counted as closed).\n",
+            output::styled(output::WARN, "Note:"),
+            s.resource_backoffs
+        ));
+    }
+    out
+}
+
+/// Drops the padding a table leaves at the end of its lines.
+fn trim_lines(text: &str) -> String {
+    text.lines()
+        .map(|l| l.trim_end().to_string() + "\n")
+        .collect()
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        text.to_string()
+    } else {
+        let cut = text[..max].rfind(',').unwrap_or(max);
+        format!("{} …", &text[..cut])
+    }
+}
+
+#[derive(Serialize)]
+struct PortRecord<'a> {
+    schema: &'static str,
+    r#type: &'static str,
+    host: std::net::IpAddr,
+    hostname: Option<&'a str>,
+    port: u16,
+    protocol: &'static str,
+    state: &'static str,
+    rtt_us: u32,
+    tries: u8,
+    service: Option<&'a Service>,
+    iana: Vec<String>,
+    registry: bool,
+    judgement: Judgement,
+}
+
+fn print_jsonl(report: &ScanReport, kb: &Knowledge) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let line = |out: &mut dyn Write, v: &serde_json::Value| -> std::io::Result<()> {
+        serde_json::to_writer(&mut *out, v).map_err(std::io::Error::other)?;
+        out.write_all(b"\n")
+    };
+    for h in &report.hosts {
+        for p in &h.open {
+            let info = kb.port(p.port);
+            let rec = PortRecord {
+                schema: "portlore.scan/1",
+                r#type: "port",
+                host: h.target.addr,
+                hostname: h.target.name.as_deref(),
+                port: p.port,
+                protocol: "tcp",
+                state: p.state.as_str(),
+                rtt_us: p.rtt_us,
+                tries: p.tries,
+                service: p.service.as_ref(),
+                iana: info
+                    .for_transport(Transport::Tcp)
+                    .filter_map(|a| a.service.clone())
+                    .collect(),
+                registry: info.registry.is_some(),
+                judgement: judge(p.port, p.service.as_ref(), &info, kb),
+            };
+            line(
+                &mut out,
+                &serde_json::to_value(&rec).map_err(std::io::Error::other)?,
+            )?;
+        }
+        for u in &h.udp {
+            line(
+                &mut out,
+                &serde_json::json!({"schema": "portlore.scan/1", "type": "udp", "host": h.target.addr,
+                    "port": u.port, "protocol": "udp", "state": u.state, "probe": u.probe, "answer": u.answer}),
+            )?;
+        }
+        line(
+            &mut out,
+            &serde_json::json!({"schema": "portlore.scan/1", "type": "host", "host": h.target.addr,
+                "hostname": h.target.name, "status": h.status, "open": h.open.len(),
+                "closed": h.closed.len(), "filtered": h.filtered.len(),
+                "filtered_ports": ranges(&h.filtered), "filtered_reasons": h.filtered_reasons,
+                "errors": h.errors, "srtt_us": h.srtt_us}),
+        )?;
+    }
+    line(
+        &mut out,
+        &serde_json::json!({"schema": "portlore.scan/1", "type": "summary", "ports": report.ports_spec,
+            "ports_per_host": report.ports_per_host, "hosts": report.hosts.len(),
+            "hosts_up": report.hosts.iter().filter(|h| h.status == HostStatus::Up).count(),
+            "open": report.hosts.iter().map(|h| h.open.len()).sum::<usize>(),
+            "stats": report.stats}),
+    )?;
+    out.flush()
 }

@@ -1,0 +1,145 @@
+//! Identification of the real services on this machine, on their own ports, moved to a
+//! random port behind a forwarder, and of HTTP and TLS servers the test starts.
+
+mod common;
+
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use common::*;
+use portlore_scan::service::identify;
+use portlore_scan::{Timing, scan};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+const REAL: &[(&str, u16, &str)] = &[
+    ("PostgreSQL", 5432, "postgresql"),
+    ("MariaDB", 3306, "mysql"),
+    ("Redis", 6379, "redis"),
+    ("RabbitMQ", 5672, "amqp"),
+    ("Mosquitto", 1883, "mqtt"),
+    ("NATS", 4222, "nats"),
+];
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn real_services_are_identified_anywhere() {
+    let params = Timing::Aggressive.params();
+    let mut checked = 0;
+    for &(what, port, want) in REAL {
+        if !reachable(port).await {
+            assert!(
+                !must_run(),
+                "{what} is not listening on 127.0.0.1:{port} in CI"
+            );
+            eprintln!("skipped: {what} not listening on 127.0.0.1:{port}");
+            continue;
+        }
+        let direct = identify(SocketAddr::new(LOCALHOST, port), None, &params).await;
+        assert_eq!(direct.name, want, "{what} on {port}: {direct:?}");
+        // Moved: a forwarder on a random port, so no port hint helps.
+        let moved = forwarder(SocketAddr::new(LOCALHOST, port)).await;
+        let proxied = identify(SocketAddr::new(LOCALHOST, moved), None, &params).await;
+        assert_eq!(
+            proxied.name, want,
+            "{what} behind a proxy on {moved}: {proxied:?}"
+        );
+        eprintln!(
+            "{what}: {} / proxied on {moved}: {}",
+            direct.summary(),
+            proxied.summary()
+        );
+        checked += 1;
+    }
+    eprintln!("{checked} real services checked");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn http_server_header_and_title() {
+    let l = TcpListener::bind((LOCALHOST, 0)).await.unwrap();
+    let port = l.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = l.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 1024];
+                let n = s.read(&mut buf).await.unwrap_or(0);
+                if buf[..n].starts_with(b"GET ") {
+                    let _ = s
+                        .write_all(b"HTTP/1.1 200 OK\r\nServer: lab-httpd/1.0\r\nContent-Type: text/html\r\n\r\n<html><head><title>Lab \x1b[5mpage</title></head></html>")
+                        .await;
+                }
+            });
+        }
+    });
+    let mut c = config(vec![port]);
+    c.service = true;
+    let report = scan(&[target()], &c, None).await.unwrap();
+    let s = report.hosts[0].open[0].service.clone().unwrap();
+    assert_eq!(s.name, "http");
+    let http = s.http.unwrap();
+    assert_eq!(http.server.as_deref(), Some("lab-httpd/1.0"));
+    assert_eq!(http.title.as_deref(), Some("Lab \\x1b[5mpage"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn tls_version_and_certificate_subject() {
+    let dir = std::env::temp_dir().join(format!("pl-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let made = std::process::Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=lab.portlore.test/O=Portlore Lab",
+        ])
+        .arg("-keyout")
+        .arg(dir.join("key.pem"))
+        .arg("-out")
+        .arg(dir.join("cert.pem"))
+        .output();
+    if !made.is_ok_and(|o| o.status.success()) {
+        assert!(!must_run(), "openssl is needed in CI");
+        eprintln!("skipped: openssl not available");
+        return;
+    }
+    let port = free_ports(1)[0];
+    let mut server = std::process::Command::new("openssl")
+        .args(["s_server", "-quiet", "-www", "-accept"])
+        .arg(format!("127.0.0.1:{port}"))
+        .arg("-cert")
+        .arg(dir.join("cert.pem"))
+        .arg("-key")
+        .arg(dir.join("key.pem"))
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("openssl s_server");
+    for _ in 0..50 {
+        if reachable(port).await {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let s = identify(
+        SocketAddr::new(LOCALHOST, port),
+        None,
+        &Timing::Aggressive.params(),
+    )
+    .await;
+    let _ = server.kill();
+    let _ = server.wait();
+    let _ = std::fs::remove_dir_all(&dir);
+    let tls = s.tls.clone().unwrap_or_else(|| panic!("no TLS: {s:?}"));
+    assert!(tls.version.starts_with("TLSv1."), "{tls:?}");
+    assert_eq!(
+        tls.subject.as_deref(),
+        Some("CN=lab.portlore.test, O=Portlore Lab")
+    );
+    assert_eq!(s.name, "https", "{s:?}");
+}
