@@ -32,8 +32,7 @@ impl Knowledge {
         let mut head = [0u8; 8];
         let n = std::io::Read::read(&mut file, &mut head).map_err(read_err)?;
         let store = if n == 8 && &head == store::MAGIC {
-            let bytes = std::fs::read(path).map_err(read_err)?;
-            Store::from_bytes(bytes).map_err(|source| KbError::Store {
+            Store::open(file).map_err(|source| KbError::Store {
                 path: path.to_path_buf(),
                 source,
             })?
@@ -148,6 +147,7 @@ impl Knowledge {
         let Some(store) = &self.store else {
             return Ok(Vec::new());
         };
+        store.preload_records()?;
         (0..store.record_count() as u32)
             .map(|id| store.record(id))
             .collect()

@@ -138,7 +138,7 @@ fn first_port(h: &SearchHit) -> u32 {
 }
 
 /// Keys of the index matching a word: exactly, by prefix, or within a small edit distance.
-fn matches(map: &fst::Map<&[u8]>, word: &str) -> Vec<(u64, f32)> {
+fn matches(map: &fst::Map<impl AsRef<[u8]>>, word: &str) -> Vec<(u64, f32)> {
     let mut out = Vec::new();
     if let Some(v) = map.get(word) {
         out.push((v, EXACT));

@@ -48,7 +48,9 @@ fn flipped_bytes_are_errors_not_wrong_answers() {
         .unwrap()
         .all_assignments()
         .unwrap();
-    for i in (0..good.len()).step_by(3) {
+    // Every byte of the header and section table, then a sample across all sections.
+    let positions = (0..200).chain((200..good.len()).step_by(257));
+    for i in positions {
         let mut bad = good.clone();
         bad[i] ^= 0x20;
         let Ok(kb) = Knowledge::from_store_bytes(bad) else {
@@ -59,9 +61,9 @@ fn flipped_bytes_are_errors_not_wrong_answers() {
         }
         for port in [0, 2, 3147, 6003, 9900] {
             let _ = kb.assignments(port);
-            let _ = kb.by_service("display");
-            let _ = kb.search("file", 5);
         }
+        let _ = kb.by_service("display");
+        let _ = kb.search("file", 5);
     }
 }
 

@@ -307,8 +307,22 @@ struct References {
 }
 
 impl References {
-    /// Renumbers an entry's local footnotes `[1]` into the page's list.
+    /// Renumbers an entry's local footnotes `[1]` into the page's list; text without
+    /// markers gets every source of the entry appended.
     fn cite(&mut self, text: &str, sources: &[Source]) -> String {
+        let mut out = self.cite_inline(text, sources);
+        if !text.contains('[') && !sources.is_empty() {
+            let marks: Vec<String> = sources
+                .iter()
+                .map(|s| format!("[{}]", self.number(s)))
+                .collect();
+            let _ = write!(out, " {}", marks.join(""));
+        }
+        out
+    }
+
+    /// Renumbers the markers a text carries, adding none.
+    fn cite_inline(&mut self, text: &str, sources: &[Source]) -> String {
         let numbers: Vec<usize> = sources.iter().map(|s| self.number(s)).collect();
         let mut out = String::new();
         let mut rest = text;
@@ -330,10 +344,6 @@ impl References {
             }
         }
         out.push_str(rest);
-        if !text.contains('[') && !numbers.is_empty() {
-            let marks: Vec<String> = numbers.iter().map(|n| format!("[{n}]")).collect();
-            let _ = write!(out, " {}", marks.join(""));
-        }
         out
     }
 
@@ -369,7 +379,10 @@ fn notes(out: &mut String, info: &PortInfo, refs: &mut References) {
     }
     section(out, "History");
     for n in &info.curated.notes {
-        let mut head = format!("{} — {}", n.title, n.status.replace('-', " "));
+        let mut head = n.title.clone();
+        if n.status != "unknown" {
+            head.push_str(&format!(" — {}", n.status.replace('-', " ")));
+        }
         if let Some(by) = &n.made_by {
             let _ = write!(head, ", made by {by}");
         }

@@ -2,7 +2,7 @@ use std::collections::BTreeMap;
 
 use portlore_iana::Registry;
 
-use super::{FORMAT, Field, MAGIC, Meta, SECTION_COUNT, Section};
+use super::{BLOCK, BLOCKED, FORMAT, Field, MAGIC, Meta, SECTION_COUNT, Section};
 use crate::model::{Assignment, Party, Reference};
 use crate::text::tokens;
 
@@ -68,6 +68,12 @@ pub fn compile(registry: &Registry) -> Vec<u8> {
     let (fst, postings) = fst_with_postings(&words);
     sections[Section::SearchFst as usize] = fst;
     sections[Section::SearchPostings as usize] = postings;
+
+    let block_crcs: Vec<u32> = BLOCKED
+        .iter()
+        .flat_map(|s| sections[*s as usize].chunks(BLOCK).map(crc32fast::hash))
+        .collect();
+    sections[Section::BlockCrcs as usize] = u32s(&block_crcs);
 
     assemble(&sections)
 }

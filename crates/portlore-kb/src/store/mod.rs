@@ -6,9 +6,11 @@
 //! "PORTLORE" | u32 format | u32 section count | count × (u32 offset, u32 len, u32 crc32) | sections
 //! ```
 //!
-//! Sections are checked lazily, each the first time it is used, so a port lookup reads
-//! the port index and a few records and never pays for the search index. Records are
-//! postcard blobs with a CRC each, so one flipped byte is an error, never a wrong answer.
+//! Nothing is read up front but the header. A port lookup reads one 4 KiB block of each
+//! index section (each block has its own CRC in the `BlockCrcs` section) and then its
+//! records, each a postcard blob with its own CRC; search reads the FST sections whole,
+//! checked against their section CRC. So a lookup touches a few dozen KiB of a 3 MB
+//! file, and one flipped byte anywhere is an error, never a wrong answer.
 
 mod build;
 mod sections;
@@ -19,7 +21,7 @@ pub(crate) use sections::Store;
 /// File signature.
 pub(crate) const MAGIC: &[u8; 8] = b"PORTLORE";
 /// Bumped whenever the layout or the record encoding changes.
-pub(crate) const FORMAT: u32 = 1;
+pub(crate) const FORMAT: u32 = 2;
 
 /// Section numbers, in file order.
 #[derive(Debug, Clone, Copy)]
@@ -34,9 +36,21 @@ pub(crate) enum Section {
     NamePostings = 7,
     SearchFst = 8,
     SearchPostings = 9,
+    BlockCrcs = 10,
 }
 
-pub(crate) const SECTION_COUNT: usize = 10;
+pub(crate) const SECTION_COUNT: usize = 11;
+
+/// Size of the independently checked blocks of the index sections.
+pub(crate) const BLOCK: usize = 4096;
+
+/// The sections read block by block, in the order their CRCs appear in `BlockCrcs`.
+pub(crate) const BLOCKED: [Section; 4] = [
+    Section::PortIndex,
+    Section::PortEntries,
+    Section::RecordOffsets,
+    Section::RecordCrcs,
+];
 
 /// Which field of a record a search token came from; the low two bits of a posting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
