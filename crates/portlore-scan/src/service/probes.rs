@@ -24,12 +24,14 @@ pub enum Probe {
     Mqtt,
     /// memcached `version`.
     Memcached,
+    /// Erlang port mapper `NAMES_REQ`.
+    Epmd,
 }
 
 impl Probe {
     /// Silent-server probes in the order tried when the port gives no hint: the most
     /// common protocol first, and the ones whose wrong guesses end quickest.
-    pub const ORDER: [Probe; 8] = [
+    pub const ORDER: [Probe; 9] = [
         Probe::Http,
         Probe::Tls,
         Probe::Redis,
@@ -38,6 +40,7 @@ impl Probe {
         Probe::Mqtt,
         Probe::Mongo,
         Probe::Memcached,
+        Probe::Epmd,
     ];
 
     /// Short name, used in `method` (`probe:redis`).
@@ -51,6 +54,7 @@ impl Probe {
             Probe::Amqp => "amqp",
             Probe::Mqtt => "mqtt",
             Probe::Memcached => "memcached",
+            Probe::Epmd => "epmd",
         }
     }
 
@@ -64,6 +68,7 @@ impl Probe {
             Probe::Amqp => b"AMQP\x00\x00\x09\x01".to_vec(),
             Probe::Mqtt => mqtt_connect(),
             Probe::Memcached => b"version\r\n".to_vec(),
+            Probe::Epmd => vec![0, 1, b'n'],
         }
     }
 }
@@ -81,6 +86,7 @@ pub fn hint(port: u16) -> Option<Probe> {
         5672 => Probe::Amqp,
         1883 => Probe::Mqtt,
         11211 => Probe::Memcached,
+        4369 => Probe::Epmd,
         _ => return None,
     })
 }
@@ -208,6 +214,18 @@ pub fn recognise(b: &[u8]) -> Option<Service> {
                 s.info = Some("auth required".into());
             }
         }
+        return Some(s);
+    }
+    if b.len() > 4 && text(&b[4..]).starts_with("name ") && text(b).contains(" at port ") {
+        let mut s = svc("epmd");
+        s.product = Some("Erlang port mapper".into());
+        let names: Vec<String> = text(&b[4..])
+            .lines()
+            .filter_map(|l| l.strip_prefix("name "))
+            .map(|l| escape_str(l, 60))
+            .take(4)
+            .collect();
+        s.info = Some(names.join("; "));
         return Some(s);
     }
     if let Some(s) = redis(b) {
