@@ -438,10 +438,7 @@ pub fn match_process(port: u16, services: &[String], process: Option<&Process>) 
         && let Some(matched) = find_match(process, default.names)
     {
         return Match::Expected {
-            service: format!(
-                "{} (its default port, not an IANA assignment)",
-                default.software
-            ),
+            service: format!("{} default port", default.software),
             software: default.software.into(),
             matched,
             source: default.source.into(),

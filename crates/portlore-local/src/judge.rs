@@ -137,10 +137,19 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
                 expected.join(", ")
             ),
         }),
-        Match::Expected { software, .. } => reasons.push(Reason {
+        Match::Expected {
+            software, service, ..
+        } => reasons.push(Reason {
             level: Level::Fine,
             code: "expected-process",
-            text: format!("{who} is {software}, as expected for {service_text}"),
+            text: if facts.services.contains(service) {
+                format!("{who} is {software}, as expected for {service_text}")
+            } else {
+                format!(
+                    "{who} is {software}, as expected on its default port {port}/{} (not an IANA assignment)",
+                    socket.proto
+                )
+            },
         }),
         Match::Forwarder { program, what } => reasons.push(Reason {
             level: Level::Note,

@@ -427,9 +427,14 @@ fn summary_text(report: &Report) -> String {
     if c.hidden_processes > 0 && c.privileged {
         let _ = writeln!(
             out,
-            "{} refuse{} inspection even to root (ptrace restrictions); sockets they may hold say \"owner hidden\".",
+            "{} refuse{} inspection even to root (ptrace restrictions); sockets {} may hold say \"owner hidden\".",
             processes(c.hidden_processes),
-            if c.hidden_processes == 1 { "s" } else { "" }
+            if c.hidden_processes == 1 { "s" } else { "" },
+            if c.hidden_processes == 1 {
+                "it"
+            } else {
+                "they"
+            }
         );
     }
     if c.hidden_processes > 0 && !c.privileged {
