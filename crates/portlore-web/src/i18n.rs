@@ -280,7 +280,7 @@ pub fn negotiate(header: Option<&str>) -> Lang {
                     .unwrap_or(0.0);
             }
         }
-        if !(q > 0.0 && q <= 1.0) {
+        if q <= 0.0 || q > 1.0 {
             continue;
         }
         let primary = tag

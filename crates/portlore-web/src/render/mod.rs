@@ -8,6 +8,7 @@ mod html;
 mod lists;
 mod map;
 mod port;
+mod port_text;
 pub mod site;
 mod views;
 

@@ -113,7 +113,8 @@ async fn payloads_in_the_query_and_path_are_escaped() {
     let mut checked = 0;
     for p in payloads() {
         let q: String = p.chars().take(200).collect();
-        for lang in ["en", "ja"] {
+        // Every kind of input in English; the query (the costly one) also in Japanese.
+        for lang in ["en"] {
             for uri in [
                 format!("/{lang}/search?q={}", enc(&q)),
                 format!("/{lang}/ports/{}", enc(&p)),
@@ -131,6 +132,14 @@ async fn payloads_in_the_query_and_path_are_escaped() {
                 checked += 1;
             }
         }
+        let uri = format!("/ja/search?q={}", enc(&q));
+        let got = send(
+            &app,
+            Request::get(uri.as_str()).body(Body::empty()).unwrap(),
+        )
+        .await;
+        check(&uri, &got.text());
+        checked += 1;
         let mut req = Request::get("/ports/80").body(Body::empty()).unwrap();
         if let Ok(v) = axum::http::HeaderValue::from_str(&p.replace(['\n', '\t'], " ")) {
             req.headers_mut().insert("accept-language", v);
@@ -138,7 +147,7 @@ async fn payloads_in_the_query_and_path_are_escaped() {
             assert!(got.status.as_u16() < 500);
         }
     }
-    assert!(checked >= 5000);
+    assert!(checked >= 3000);
 }
 
 fn xml_escape(s: &str) -> String {
@@ -197,10 +206,11 @@ async fn payloads_in_every_registry_field_are_escaped() {
             assert_eq!(got.status, 200);
             let page = unify_entities(&got.text());
             check(&uri, &page);
-            let escaped = portlore_web::escape(p.lines().next().unwrap_or(""));
+            // The parser normalises whitespace, so compare with the stored text.
+            let stored = &info.assignments[0].description;
             assert!(
-                page.contains(&escaped) || !p.contains('<'),
-                "{uri}: payload text missing"
+                page.contains(&portlore_web::escape(stored)),
+                "{uri}: payload {p:?} (stored as {stored:?}) does not reach the page"
             );
         }
     }

@@ -44,7 +44,7 @@ async fn exported_pages_are_byte_identical_to_served_ones() {
         let written = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         assert!(written == served.body, "{uri}: export differs from serve");
     }
-    assert!(dir.path().join("ja").exists() == false);
+    assert!(!dir.path().join("ja").exists());
     let headers = std::fs::read_to_string(dir.path().join("_headers")).unwrap();
     assert!(headers.contains("Content-Security-Policy"));
 }

@@ -6,7 +6,7 @@ use portlore_iana::Status;
 use portlore_web::{Lang, Renderer};
 use rayon::prelude::*;
 
-use crate::support::{config, registry_path, section};
+use crate::support::{config, registry_path, section, unify_entities};
 
 #[test]
 fn every_port_page_agrees_with_the_registry() {
@@ -28,7 +28,7 @@ fn every_port_page_agrees_with_the_registry() {
                 .iter()
                 .filter(|r| r.ports.is_some_and(|p| p.contains(port)))
                 .collect();
-            let page = renderer.port(Lang::En, port).body;
+            let page = unify_entities(&renderer.port(Lang::En, port).body);
             let iana = section(&page, "iana")?;
             let rows = iana.matches("<div class=\"rec\">").count();
             if rows != expected.len() {

@@ -7,10 +7,7 @@ use std::sync::Arc;
 use anyhow::Context as _;
 use portlore_web::{AppState, ServeOptions, SiteConfig};
 
-/// The default port: unassigned in the IANA registry on every transport, used by no
-/// threat in portlore's curated data, below every operating system's default ephemeral
-/// range (FreeBSD's starts at 10000), away from the usual development ports, and a nod
-/// to 3147, the port the project started from. Loopback only unless told otherwise.
+/// Loopback on [`portlore_web::DEFAULT_PORT`] (7147); see there for why that port.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:7147";
 
 /// Arguments of `portlore serve`.
@@ -28,6 +25,9 @@ pub struct Args {
     /// Log format on stderr.
     #[arg(long, value_enum, default_value_t = LogFormat::Json)]
     pub log_format: LogFormat,
+    /// Feedback store and API limits.
+    #[command(flatten)]
+    pub api: portlore_web::api::ApiArgs,
 }
 
 /// How logs are written.
@@ -57,12 +57,17 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .map_err(|e| anyhow::anyhow!(e))
             .context("--api-origin")?;
     }
-    let state = AppState::new(kb, config, portlore_web::api::ApiState::disabled());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the async runtime")?;
     runtime.block_on(async move {
+        let data_dir = crate::registry::data_dir()
+            .context("no data directory for the feedback store; set PORTLORE_DATA_DIR")?;
+        let api = portlore_web::api::ApiState::open(&args.api, &data_dir)
+            .await
+            .context("opening the feedback store")?;
+        let state = AppState::new(kb, config, api);
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
             .with_context(|| format!("cannot listen on {}", args.listen))?;
