@@ -24,9 +24,10 @@ use crate::AppState;
 pub struct VoteRequest {
     /// The port whose page is voted on.
     #[schema(minimum = 0, maximum = 65535)]
+    #[serde(deserialize_with = "port_number")]
     pub port: u16,
     /// The page language (one the site serves, such as `fr`).
-    #[schema(example = "fr")]
+    #[schema(value_type = super::schema::SiteLang, example = "fr")]
     pub lang: String,
     /// The answer.
     pub choice: Choice,
@@ -44,6 +45,19 @@ pub struct VoteAck {
     pub lang: Lang,
     /// The answer stored.
     pub choice: Choice,
+}
+
+/// A port from any JSON number with no fraction: JSON Schema calls `65534.0` an
+/// integer, so the API accepts it too.
+fn port_number<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let n = serde_json::Number::deserialize(d)?;
+    let v = n.as_u64().or_else(|| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+            .map(|f| f as u64)
+    });
+    v.and_then(|v| u16::try_from(v).ok())
+        .ok_or_else(|| serde::de::Error::custom("port must be an integer 0–65535"))
 }
 
 enum Format {
@@ -270,7 +284,7 @@ pub struct Aggregates {
     tag = "feedback",
     params(
         ("port" = Option<u16>, Query, description = "Only this port", minimum = 0, maximum = 65535),
-        ("since" = Option<String>, Query, description = "Only votes on or after this UTC date, YYYY-MM-DD", pattern = r"^\d{4}-\d{2}-\d{2}$"),
+        ("since" = Option<String>, Query, description = "Only votes on or after this UTC date, YYYY-MM-DD", format = Date),
         ("limit" = Option<usize>, Query, description = "At most this many ports (1–500, default 50)", minimum = 1, maximum = 500),
     ),
     responses(

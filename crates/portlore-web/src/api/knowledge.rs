@@ -207,7 +207,7 @@ pub struct Changes {
     path = "/api/v1/changes",
     tag = "knowledge",
     params(
-        ("since" = Option<String>, Query, description = "Cut-off date, YYYY-MM-DD (default: one year before the registry's date)", pattern = r"^\d{4}-\d{2}-\d{2}$"),
+        ("since" = Option<String>, Query, description = "Cut-off date, YYYY-MM-DD (default: one year before the registry's date)", format = Date),
         ("limit" = Option<usize>, Query, description = "At most this many records (1–500, default 100)", minimum = 1, maximum = 500),
     ),
     responses(

@@ -72,10 +72,10 @@ pub fn render(a: &Aggregates) -> String {
 <link rel=\"stylesheet\" href=\"/assets/style.css\"></head><body>\n<main>\n\
 <h1>Reader feedback</h1>\n",
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<p>{} votes on {} ports: {} unhelpful, {} neutral, {} helpful ({} repeats collapsed). \
-Pages with the most unhelpful votes come first; they are the ones to improve.</p>\n",
+Pages with the most unhelpful votes come first; they are the ones to improve.</p>",
         t.counts.total(),
         t.ports,
         t.counts.unhelpful,

@@ -332,3 +332,52 @@ pub struct SearchHit {
     /// Relevance.
     pub score: f32,
 }
+
+/// A language the site serves (kept equal to `crate::Lang::ALL` by a unit test).
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum SiteLang {
+    /// English.
+    En,
+    /// French.
+    Fr,
+    /// German.
+    De,
+    /// Spanish.
+    Es,
+    /// Portuguese.
+    Pt,
+    /// Italian.
+    It,
+    /// Romanian.
+    Ro,
+    /// Russian.
+    Ru,
+    /// Ukrainian.
+    Uk,
+    /// Japanese.
+    Ja,
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::PartialSchema;
+
+    #[test]
+    fn site_lang_schema_lists_exactly_the_site_languages() {
+        let json = serde_json::to_value(super::SiteLang::schema()).unwrap();
+        let mut listed: Vec<String> = json["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect();
+        let mut site: Vec<String> = crate::Lang::ALL
+            .iter()
+            .map(|l| l.code().to_string())
+            .collect();
+        listed.sort();
+        site.sort();
+        assert_eq!(listed, site);
+    }
+}
