@@ -155,14 +155,13 @@ fn classify(result: io::Result<TcpStream>, elapsed: Duration) -> Outcome {
 }
 
 fn new_socket(addr: &SocketAddr) -> io::Result<TcpSocket> {
-    let sock = if addr.is_ipv4() {
-        TcpSocket::new_v4()?
+    // SO_LINGER is set only on the sockets that connect (in `classify`): a reset on
+    // close keeps neither side in TIME_WAIT, and refused sockets need no extra syscall.
+    if addr.is_ipv4() {
+        TcpSocket::new_v4()
     } else {
-        TcpSocket::new_v6()?
-    };
-    // A reset on close keeps neither side in TIME_WAIT after a scan.
-    sock.set_zero_linger()?;
-    Ok(sock)
+        TcpSocket::new_v6()
+    }
 }
 
 async fn attempt(sock: TcpSocket, addr: SocketAddr, wait: Duration) -> Outcome {
