@@ -349,10 +349,22 @@ async fn only_get_and_head() {
 #[test]
 fn the_default_port_is_free_of_assignments_threats_and_known_software() {
     let info = crate::support::kb().port(portlore_web::DEFAULT_PORT);
-    assert!(info.curated.threats.is_empty(), "{:?}", info.curated.threats);
-    assert!(info.curated.unofficial.is_empty(), "{:?}", info.curated.unofficial);
+    assert!(
+        info.curated.threats.is_empty(),
+        "{:?}",
+        info.curated.threats
+    );
+    assert!(
+        info.curated.unofficial.is_empty(),
+        "{:?}",
+        info.curated.unofficial
+    );
     assert!(info.curated.exposure.is_empty());
-    assert!(info.range.ephemeral_on.is_empty(), "{:?}", info.range.ephemeral_on);
+    assert!(
+        info.range.ephemeral_on.is_empty(),
+        "{:?}",
+        info.range.ephemeral_on
+    );
     if crate::support::registry_path().is_some() {
         assert_eq!(info.status(), Some(portlore_kb::Status::Unassigned));
     }
