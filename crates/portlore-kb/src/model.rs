@@ -15,6 +15,27 @@ pub struct Party {
     pub organization: Option<String>,
 }
 
+impl Party {
+    /// `Name (organisation)`, or whichever of the two is known.
+    pub fn label(&self) -> Option<String> {
+        match (&self.name, &self.organization) {
+            (Some(n), Some(o)) if n != o => Some(format!("{n} ({o})")),
+            (Some(n), _) => Some(n.clone()),
+            (None, Some(o)) => Some(o.clone()),
+            (None, None) => None,
+        }
+    }
+
+    /// The labels of several parties, comma-separated.
+    pub fn labels(parties: &[Party]) -> String {
+        parties
+            .iter()
+            .filter_map(Party::label)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// A reference attached to an assignment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reference {

@@ -94,7 +94,7 @@ pub fn verdict(info: &PortInfo) -> String {
                 .iter()
                 .filter(|a| a.status == Status::Assigned)
                 .flat_map(|a| a.assignee.iter())
-                .find_map(party_short);
+                .find_map(Party::label);
             match org {
                 Some(org) => parts.push(format!("Registered with IANA by {org}.")),
                 None => parts.push("Registered with IANA.".to_string()),
@@ -214,22 +214,6 @@ fn range(out: &mut String, info: &PortInfo) {
     }
 }
 
-fn party_short(p: &Party) -> Option<String> {
-    match (&p.name, &p.organization) {
-        (Some(n), Some(o)) if n != o => Some(format!("{n} ({o})")),
-        (Some(n), _) => Some(n.clone()),
-        (None, Some(o)) => Some(o.clone()),
-        (None, None) => None,
-    }
-}
-
-fn parties(ps: &[Party]) -> String {
-    ps.iter()
-        .filter_map(party_short)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn registry(out: &mut String, info: &PortInfo) {
     let Some(meta) = &info.registry else {
         section(out, "IANA registry");
@@ -261,10 +245,10 @@ fn registry(out: &mut String, info: &PortInfo) {
         );
         let indent = "                         ";
         if !a.assignee.is_empty() {
-            let _ = writeln!(out, "{indent}assignee: {}", parties(&a.assignee));
+            let _ = writeln!(out, "{indent}assignee: {}", Party::labels(&a.assignee));
         }
         if !a.contact.is_empty() && a.contact != a.assignee {
-            let _ = writeln!(out, "{indent}contact: {}", parties(&a.contact));
+            let _ = writeln!(out, "{indent}contact: {}", Party::labels(&a.contact));
         }
         if a.registered.is_some() || a.modified.is_some() {
             let _ = writeln!(

@@ -322,22 +322,6 @@ fn headline(t: &Tr, info: &PortInfo) -> String {
     s
 }
 
-fn party_short(p: &Party) -> Option<String> {
-    match (&p.name, &p.organization) {
-        (Some(n), Some(o)) if n != o => Some(format!("{n} ({o})")),
-        (Some(n), _) => Some(n.clone()),
-        (None, Some(o)) => Some(o.clone()),
-        (None, None) => None,
-    }
-}
-
-fn parties(ps: &[Party]) -> String {
-    ps.iter()
-        .filter_map(party_short)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
 fn verdict(t: &Tr, info: &PortInfo) -> String {
     let mut parts = Vec::new();
     match info.status() {
@@ -479,11 +463,11 @@ fn row(t: &Tr, a: &Assignment) -> RowView {
             Status::Other => "badge-other",
         }),
         description: a.description.clone(),
-        assignee: parties(&a.assignee),
+        assignee: Party::labels(&a.assignee),
         contact: if a.contact == a.assignee {
             String::new()
         } else {
-            parties(&a.contact)
+            Party::labels(&a.contact)
         },
         registered: a.registered.clone().unwrap_or_default(),
         modified: a.modified.clone().unwrap_or_default(),
