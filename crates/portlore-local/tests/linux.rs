@@ -156,20 +156,31 @@ fn established_connections_appear_with_all_states() {
         protos: vec![Proto::Tcp],
         ..Request::default()
     };
-    let inv = portlore_local::inventory(&request).unwrap();
     let c = client.local_addr().unwrap();
     let me = std::process::id();
-    let ends: Vec<_> = inv
-        .sockets
-        .iter()
-        .filter(|s| {
-            (s.local == c && s.remote == Some(addr)) || (s.local == addr && s.remote == Some(c))
-        })
-        .collect();
-    assert_eq!(ends.len(), 2, "{ends:#?}");
-    for end in ends {
-        assert_eq!(end.state, SocketState::Established);
-        assert_eq!(end.pids(), &[me]);
+    // Another test in this binary may fork a helper; between fork and exec the child
+    // really does hold copies of our sockets, so wait for that moment to pass.
+    let mut attempts = 0;
+    loop {
+        let inv = portlore_local::inventory(&request).unwrap();
+        let ends: Vec<_> = inv
+            .sockets
+            .iter()
+            .filter(|s| {
+                (s.local == c && s.remote == Some(addr)) || (s.local == addr && s.remote == Some(c))
+            })
+            .collect();
+        assert_eq!(ends.len(), 2, "{ends:#?}");
+        let only_us = ends.iter().all(|e| e.pids() == [me]);
+        attempts += 1;
+        if only_us || attempts == 50 {
+            for end in ends {
+                assert_eq!(end.state, SocketState::Established);
+                assert_eq!(end.pids(), &[me]);
+            }
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
     // Listening-only requests leave them out.
     let inv = portlore_local::inventory(&Request::listening()).unwrap();
