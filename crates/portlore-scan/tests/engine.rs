@@ -33,7 +33,13 @@ async fn a_window_of_one_still_finds_everything() {
     c.max_in_flight = Some(1);
     c.rate = Some(2000);
     let report = scan(&[target()], &c, None).await.expect("scan");
-    assert_eq!(report.hosts[0].open.len(), 5);
+    let found = &report.hosts[0].open;
+    for p in &open {
+        assert!(found.iter().any(|r| r.port == *p), "missed {p}");
+    }
+    // A port that was free when chosen may since have been bound by a test running in
+    // parallel in this binary; it is then really open, so only ours are required.
+    assert!(found.len() >= 5);
     assert_eq!(report.stats.peak_in_flight, 1);
 }
 
