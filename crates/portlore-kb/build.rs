@@ -6,6 +6,8 @@
 
 #[path = "src/curated/schema.rs"]
 mod schema;
+#[path = "src/text.rs"]
+mod text;
 
 use std::path::{Path, PathBuf};
 
@@ -63,6 +65,33 @@ fn main() {
         .expect("write OUT_DIR/curated-header.rkyv");
     std::fs::write(out.join("curated-entries.rkyv"), &entries)
         .expect("write OUT_DIR/curated-entries.rkyv");
+    std::fs::write(out.join("curated-search.txt"), search_index(&compiled))
+        .expect("write OUT_DIR/curated-search.txt");
+}
+
+/// The words search matches in each searchable entry, tokenised here once instead of on
+/// every search: one line per entry, `kind TAB index TAB token token …`, in the order
+/// search reports ties (threats, unofficial uses, notes).
+fn search_index(c: &schema::Compiled) -> String {
+    let mut out = String::new();
+    let mut line = |kind: &str, i: usize, names: &str| {
+        out.push_str(&format!("{kind}\t{i}\t{}\n", text::tokens(names).join(" ")));
+    };
+    for (i, t) in c.threats.iter().enumerate() {
+        let mut names = t.name.clone();
+        for n in t.aliases.iter().chain(&t.variants) {
+            names.push(' ');
+            names.push_str(n);
+        }
+        line("threat", i, &names);
+    }
+    for (i, u) in c.unofficial.iter().enumerate() {
+        line("unofficial", i, &u.software);
+    }
+    for (i, n) in c.notes.iter().enumerate() {
+        line("note", i, &n.title);
+    }
+    out
 }
 
 /// Every `*.toml` under `dir` except the README and other non-data files.

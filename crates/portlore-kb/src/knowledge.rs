@@ -147,7 +147,6 @@ impl Knowledge {
         let Some(store) = &self.store else {
             return Ok(Vec::new());
         };
-        store.preload_records()?;
         (0..store.record_count() as u32)
             .map(|id| store.record(id))
             .collect()

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use fst::automaton::{Levenshtein, Str};
+use fst::automaton::Str;
 use fst::{Automaton, IntoStreamer, Streamer};
 use serde::Serialize;
 
@@ -174,10 +174,8 @@ fn matches(map: &fst::Map<impl AsRef<[u8]>>, word: &str) -> Vec<(u64, f32)> {
         4..=7 => 1,
         _ => 2,
     };
-    if distance > 0
-        && let Ok(lev) = Levenshtein::new(word, distance)
-    {
-        let mut stream = map.search(lev).into_stream();
+    if distance > 0 {
+        let mut stream = map.search(Within::new(word, distance)).into_stream();
         while let Some((key, v)) = stream.next() {
             if key != word.as_bytes() && !key.starts_with(word.as_bytes()) {
                 out.push((v, FUZZY));
@@ -185,4 +183,97 @@ fn matches(map: &fst::Map<impl AsRef<[u8]>>, word: &str) -> Vec<(u64, f32)> {
         }
     }
     out
+}
+
+/// Keys within `max` edits (insertions, deletions, substitutions) of a word, counted in
+/// bytes. The automaton keeps one row of the edit-distance table per FST state, so it
+/// costs only the branches it walks; fst's own Levenshtein builds a whole DFA first,
+/// which took more time and memory than the rest of a search. Index keys are lowercase
+/// ASCII words almost always, where bytes and characters agree.
+#[derive(Debug)]
+struct Within<'a> {
+    word: &'a [u8],
+    max: u8,
+}
+
+impl<'a> Within<'a> {
+    fn new(word: &'a str, max: u8) -> Within<'a> {
+        Within {
+            word: word.as_bytes(),
+            max,
+        }
+    }
+}
+
+impl Automaton for Within<'_> {
+    /// Distances from the key so far to each prefix of the word; `None` once no
+    /// continuation can come within `max`.
+    type State = Option<Vec<u8>>;
+
+    fn start(&self) -> Self::State {
+        Some((0..=self.word.len()).map(|i| i.min(255) as u8).collect())
+    }
+
+    fn is_match(&self, state: &Self::State) -> bool {
+        state
+            .as_ref()
+            .and_then(|row| row.last())
+            .is_some_and(|d| *d <= self.max)
+    }
+
+    fn can_match(&self, state: &Self::State) -> bool {
+        state.is_some()
+    }
+
+    fn accept(&self, state: &Self::State, byte: u8) -> Self::State {
+        let row = state.as_ref()?;
+        let mut next = Vec::with_capacity(row.len());
+        next.push(row[0].saturating_add(1));
+        for (i, &c) in self.word.iter().enumerate() {
+            let substitute = row[i].saturating_add(u8::from(c != byte));
+            let delete = row[i + 1].saturating_add(1);
+            let insert = next[i].saturating_add(1);
+            next.push(substitute.min(delete).min(insert));
+        }
+        next.iter().any(|d| *d <= self.max).then_some(next)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Within;
+    use fst::{IntoStreamer, Set};
+    use proptest::prelude::*;
+
+    fn within(keys: &[&str], word: &str, max: u8) -> Vec<String> {
+        let mut keys = keys.to_vec();
+        keys.sort_unstable();
+        keys.dedup();
+        let set = Set::from_iter(keys).expect("sorted keys");
+        set.search(Within::new(word, max))
+            .into_stream()
+            .into_strs()
+            .expect("utf-8 keys")
+    }
+
+    #[test]
+    fn finds_keys_one_or_two_edits_away() {
+        let keys = [
+            "file", "files", "fil", "fine", "mile", "filer", "rfio", "rfoi", "xyzzy",
+        ];
+        assert_eq!(
+            within(&keys, "file", 1),
+            ["fil", "file", "filer", "files", "fine", "mile"]
+        );
+        assert_eq!(within(&keys, "rfio", 1), ["rfio"]);
+        assert_eq!(within(&keys, "rfio", 2), ["fil", "rfio", "rfoi"]);
+    }
+
+    proptest! {
+        #[test]
+        fn agrees_with_edit_distance(word in "[a-d]{1,6}", key in "[a-d]{0,8}", max in 1u8..3) {
+            let found = !within(&[key.as_str()], &word, max).is_empty();
+            prop_assert_eq!(found, strsim::levenshtein(&word, &key) <= usize::from(max));
+        }
+    }
 }

@@ -80,3 +80,53 @@ fn foreign_files_are_refused() {
         Err(StoreError::Format(99))
     ));
 }
+
+/// Opening from a file maps it; damage there must be caught just as in memory.
+#[test]
+fn damaged_store_files_are_errors_not_wrong_answers() {
+    let good = compile(&fixture());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("registry.store");
+    for len in [0, 7, 16, 100, good.len() / 2, good.len() - 1] {
+        std::fs::write(&path, &good[..len]).unwrap();
+        if let Ok(kb) = Knowledge::open(&path) {
+            assert!(
+                kb.assignments(3147).is_err() || kb.all_assignments().is_err(),
+                "a store cut to {len} bytes answered"
+            );
+        }
+    }
+    let truth = Knowledge::from_store_bytes(good.clone())
+        .unwrap()
+        .all_assignments()
+        .unwrap();
+    for i in (0..good.len()).step_by(97) {
+        let mut bad = good.clone();
+        bad[i] ^= 0x20;
+        std::fs::write(&path, &bad).unwrap();
+        let Ok(kb) = Knowledge::open(&path) else {
+            continue;
+        };
+        if let Ok(all) = kb.all_assignments() {
+            assert_eq!(all, truth, "byte {i} changed an answer silently");
+        }
+    }
+}
+
+/// `update` renames a new store over the old one; a process that has the old one open
+/// keeps answering from it, unharmed.
+#[test]
+fn an_open_store_survives_being_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("registry.store");
+    std::fs::write(&path, compile(&fixture())).unwrap();
+    let kb = Knowledge::open(&path).unwrap();
+    let next = dir.path().join("registry.store.new");
+    std::fs::write(&next, b"not a store at all").unwrap();
+    std::fs::rename(&next, &path).unwrap();
+    assert_eq!(
+        kb.assignments(3147).unwrap()[0].service.as_deref(),
+        Some("fileproto")
+    );
+    assert!(Knowledge::open(&path).is_err());
+}

@@ -43,6 +43,9 @@ static ENTRIES: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
     "/curated-entries.rkyv"
 )));
 
+/// The words of each searchable entry, one line per entry (see `build.rs`).
+static SEARCH_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/curated-search.txt"));
+
 /// An archived entry type that can be checked in place.
 trait Checked:
     rkyv::Portable
@@ -230,71 +233,57 @@ impl Curated {
     }
 
     /// Curated entries whose names match the query words (threat names, aliases and
-    /// variants; software; note titles).
+    /// variants; software; note titles). The words of every entry were tokenised at build
+    /// time, so only the entries that match are read.
     pub fn search(&self, words: &[String]) -> Vec<SearchHit> {
         let Some(a) = self.archive else {
             return Vec::new();
         };
-        let matches = |text: &str| {
-            let t = crate::text::tokens(text);
-            words
+        let mut hits = Vec::new();
+        for line in SEARCH_INDEX.lines() {
+            let mut fields = line.splitn(3, '\t');
+            let (Some(kind), Some(Ok(i)), Some(tokens)) = (
+                fields.next(),
+                fields.next().map(str::parse::<usize>),
+                fields.next(),
+            ) else {
+                continue;
+            };
+            let matched = words
                 .iter()
                 .filter(|w| {
-                    t.iter()
+                    tokens
+                        .split(' ')
                         .any(|x| x == *w || (w.len() >= 4 && x.starts_with(w.as_str())))
                 })
-                .count()
-        };
-        let mut hits = Vec::new();
-        let mut push = |kind: &str, title: String, names: &str, ports, transports| {
-            let m = matches(names);
-            if m > 0 {
-                hits.push(SearchHit {
-                    kind: kind.into(),
-                    service: None,
-                    title,
-                    ports,
-                    transports,
-                    score: 8.0 * m as f32 + if m == words.len() { 10.0 } else { 0.0 },
-                });
+                .count();
+            if matched == 0 {
+                continue;
             }
-        };
-        for t in all::<ArchivedThreat>(&a.threats) {
-            let mut names = t.name.to_string();
-            for n in t.aliases.iter().chain(t.variants.iter()) {
-                names.push(' ');
-                names.push_str(n);
-            }
-            let mut ports: Vec<PortRange> = Vec::new();
-            let mut transports: Vec<Transport> = Vec::new();
-            for u in t.uses.iter() {
-                ports.extend(u.ports.iter().map(convert::span));
-                transports.extend(u.transports.iter().map(convert::proto));
-            }
-            ports.sort_by_key(|p| (p.start, p.end));
-            ports.dedup();
-            transports.sort();
-            transports.dedup();
-            let title = format!("{} ({}, {})", t.name, convert::kind(&t.kind), t.year);
-            push("threat", title, &names, ports, transports);
-        }
-        for u in all::<ArchivedUnofficial>(&a.unofficial) {
-            push(
-                "unofficial",
-                u.software.to_string(),
-                &u.software,
-                convert::spans(&u.ports),
-                convert::protos(&u.transports),
-            );
-        }
-        for n in all::<ArchivedNote>(&a.notes) {
-            push(
-                "note",
-                n.title.to_string(),
-                &n.title,
-                convert::spans(&n.ports),
-                convert::protos(&n.transports),
-            );
+            let found = match kind {
+                "threat" => entry::<ArchivedThreat>(&a.threats, i).map(threat_hit),
+                "unofficial" => entry::<ArchivedUnofficial>(&a.unofficial, i).map(|u| {
+                    hit(
+                        "unofficial",
+                        u.software.to_string(),
+                        convert::spans(&u.ports),
+                        convert::protos(&u.transports),
+                    )
+                }),
+                "note" => entry::<ArchivedNote>(&a.notes, i).map(|n| {
+                    hit(
+                        "note",
+                        n.title.to_string(),
+                        convert::spans(&n.ports),
+                        convert::protos(&n.transports),
+                    )
+                }),
+                _ => None,
+            };
+            hits.extend(found.map(|h| SearchHit {
+                score: 8.0 * matched as f32 + if matched == words.len() { 10.0 } else { 0.0 },
+                ..h
+            }));
         }
         hits
     }
@@ -329,6 +318,33 @@ impl Curated {
             range_facts: a.ranges.len(),
         }
     }
+}
+
+fn hit(kind: &str, title: String, ports: Vec<PortRange>, transports: Vec<Transport>) -> SearchHit {
+    SearchHit {
+        kind: kind.into(),
+        service: None,
+        title,
+        ports,
+        transports,
+        score: 0.0,
+    }
+}
+
+/// A threat family's hit: its name, kind and year, and every port it used.
+fn threat_hit(t: &ArchivedThreat) -> SearchHit {
+    let mut ports: Vec<PortRange> = Vec::new();
+    let mut transports: Vec<Transport> = Vec::new();
+    for u in t.uses.iter() {
+        ports.extend(u.ports.iter().map(convert::span));
+        transports.extend(u.transports.iter().map(convert::proto));
+    }
+    ports.sort_by_key(|p| (p.start, p.end));
+    ports.dedup();
+    transports.sort();
+    transports.dedup();
+    let title = format!("{} ({}, {})", t.name, convert::kind(&t.kind), t.year);
+    hit("threat", title, ports, transports)
 }
 
 #[cfg(test)]

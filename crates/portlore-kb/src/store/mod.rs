@@ -6,11 +6,13 @@
 //! "PORTLORE" | u32 format | u32 section count | count × (u32 offset, u32 len, u32 crc32) | sections
 //! ```
 //!
-//! Nothing is read up front but the header. A port lookup reads one 4 KiB block of each
-//! index section (each block has its own CRC in the `BlockCrcs` section) and then its
-//! records, each a postcard blob with its own CRC; search reads the FST sections whole,
-//! checked against their section CRC. So a lookup touches a few dozen KiB of a 3 MB
-//! file, and one flipped byte anywhere is an error, never a wrong answer.
+//! The file is memory-mapped and nothing is read up front but the header. A port lookup
+//! touches one 4 KiB block of each index section (each block has its own CRC in the
+//! `BlockCrcs` section) and then its records, each a postcard blob with its own CRC;
+//! name lookups and search check the FST sections whole against their section CRC. Each
+//! check runs once per process, on first use. So a lookup touches a few dozen KiB of a
+//! 3 MB file, copies none of it, and one flipped byte anywhere is an error, never a
+//! wrong answer.
 
 mod build;
 mod sections;

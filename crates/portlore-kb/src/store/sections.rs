@@ -1,65 +1,53 @@
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::OnceLock;
 
 use super::{BLOCK, BLOCKED, FORMAT, MAGIC, Meta, SECTION_COUNT, Section};
 use crate::error::StoreError;
 use crate::model::Assignment;
 
-/// Where the store's bytes are: an open file read on demand, or memory.
+/// Where the store's bytes are: a read-only memory map of the file, or memory.
 #[derive(Debug)]
 enum Source {
-    File(std::fs::File),
+    Map(memmap2::Mmap),
     Bytes(Vec<u8>),
 }
 
 impl Source {
-    fn read(&self, offset: usize, len: usize) -> Result<Vec<u8>, StoreError> {
+    fn bytes(&self) -> &[u8] {
         match self {
-            Source::Bytes(b) => b
-                .get(offset..offset + len)
-                .map(<[u8]>::to_vec)
-                .ok_or(StoreError::Truncated),
-            Source::File(f) => {
-                let mut buf = vec![0; len];
-                read_exact_at(f, &mut buf, offset as u64).map_err(|_| StoreError::Truncated)?;
-                Ok(buf)
-            }
-        }
-    }
-
-    fn len(&self) -> Result<usize, StoreError> {
-        match self {
-            Source::Bytes(b) => Ok(b.len()),
-            Source::File(f) => f
-                .metadata()
-                .map(|m| m.len() as usize)
-                .map_err(|_| StoreError::Truncated),
+            Source::Map(m) => m,
+            Source::Bytes(b) => b,
         }
     }
 }
 
-#[cfg(unix)]
-fn read_exact_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(f, buf, offset)
+/// Maps a store file, or reads it whole where it cannot be mapped (a pipe, say).
+fn map(file: &std::fs::File) -> std::io::Result<Source> {
+    // SAFETY: the map is read-only and private. Its one hazard is another process
+    // changing the file while it is mapped: portlore never does, because `update` writes a
+    // new file and renames it over the old one, so a mapped inode is never rewritten.
+    // Every byte is still checked against its CRC before use.
+    #[allow(unsafe_code)]
+    let mapped = unsafe { memmap2::Mmap::map(file) };
+    match mapped {
+        Ok(m) => Ok(Source::Map(m)),
+        Err(_) => {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut &*file, &mut bytes)?;
+            Ok(Source::Bytes(bytes))
+        }
+    }
 }
 
-#[cfg(not(unix))]
-fn read_exact_at(f: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
-    use std::io::{Read, Seek, SeekFrom};
-    let mut f = f;
-    f.seek(SeekFrom::Start(offset))?;
-    f.read_exact(buf)
-}
-
-type Block = Arc<Vec<u8>>;
-
-/// An opened store. Every read is bounds-checked and CRC-checked before use.
+/// An opened store. Every section, index block and record is checked against its CRC
+/// the first time it is used; nothing is copied.
 #[derive(Debug)]
 pub(crate) struct Store {
     source: Source,
     table: [(usize, usize, u32); SECTION_COUNT],
-    whole: [OnceLock<Option<Arc<Vec<u8>>>>; SECTION_COUNT],
-    blocks: Mutex<HashMap<(usize, usize), Block>>,
+    /// Whether each whole section passed its CRC, once asked.
+    sections_ok: [OnceLock<bool>; SECTION_COUNT],
+    /// Whether each 4 KiB block of the blocked sections passed its CRC, once asked.
+    blocks_ok: Vec<OnceLock<bool>>,
     /// Index into `BlockCrcs` of each blocked section's first block.
     first_block: [usize; SECTION_COUNT],
     meta: Meta,
@@ -67,9 +55,9 @@ pub(crate) struct Store {
 }
 
 impl Store {
-    /// Opens a store file, reading only its header and metadata.
+    /// Opens a store file, checking its header and metadata.
     pub(crate) fn open(file: std::fs::File) -> Result<Store, StoreError> {
-        Self::new(Source::File(file))
+        Self::new(map(&file).map_err(|_| StoreError::Truncated)?)
     }
 
     /// Opens a store held in memory.
@@ -78,31 +66,30 @@ impl Store {
     }
 
     fn new(source: Source) -> Result<Store, StoreError> {
+        let bytes = source.bytes();
         let header_len = 16 + SECTION_COUNT * 12;
-        let total = source.len()?;
-        let head = source
-            .read(0, 16.min(total))
-            .map_err(|_| StoreError::NotAStore)?;
-        if head.len() < 16 || &head[..8] != MAGIC {
+        if bytes.len() < 16 || &bytes[..8] != MAGIC {
             return Err(StoreError::NotAStore);
         }
-        let format = le(&head, 8);
+        let format = le(bytes, 8);
         if format != FORMAT {
             return Err(StoreError::Format(format));
         }
-        if le(&head, 12) as usize != SECTION_COUNT {
+        if le(bytes, 12) as usize != SECTION_COUNT {
             return Err(StoreError::Corrupt("unexpected section count"));
         }
-        let header = source.read(0, header_len)?;
+        if bytes.len() < header_len {
+            return Err(StoreError::Truncated);
+        }
         let mut table = [(0usize, 0usize, 0u32); SECTION_COUNT];
         for (i, entry) in table.iter_mut().enumerate() {
             let at = 16 + i * 12;
             let (offset, len, crc) = (
-                le(&header, at) as usize,
-                le(&header, at + 4) as usize,
-                le(&header, at + 8),
+                le(bytes, at) as usize,
+                le(bytes, at + 4) as usize,
+                le(bytes, at + 8),
             );
-            if offset < header_len || offset.checked_add(len).is_none_or(|end| end > total) {
+            if offset < header_len || offset.checked_add(len).is_none_or(|end| end > bytes.len()) {
                 return Err(StoreError::Truncated);
             }
             *entry = (offset, len, crc);
@@ -113,11 +100,16 @@ impl Store {
             first_block[s as usize] = next;
             next += table[s as usize].1.div_ceil(BLOCK);
         }
+        if table[Section::BlockCrcs as usize].1 != next * 4 {
+            return Err(StoreError::Corrupt(
+                "block checksums do not match the sections",
+            ));
+        }
         let mut store = Store {
             source,
             table,
-            whole: Default::default(),
-            blocks: Mutex::new(HashMap::new()),
+            sections_ok: Default::default(),
+            blocks_ok: (0..next).map(|_| OnceLock::new()).collect(),
             first_block,
             meta: Meta {
                 updated: None,
@@ -125,12 +117,7 @@ impl Store {
             },
             record_count: 0,
         };
-        if store.table[Section::BlockCrcs as usize].1 != next * 4 {
-            return Err(StoreError::Corrupt(
-                "block checksums do not match the sections",
-            ));
-        }
-        store.meta = postcard::from_bytes(&store.section(Section::Meta)?)
+        store.meta = postcard::from_bytes(store.section(Section::Meta)?)
             .map_err(|_| StoreError::Corrupt("metadata"))?;
         store.record_count = store.u32_len(Section::RecordOffsets)?.saturating_sub(1);
         if store.record_count != store.meta.records as usize
@@ -150,16 +137,21 @@ impl Store {
         self.record_count
     }
 
-    /// A whole section, read once and verified against its CRC.
-    pub(crate) fn section(&self, s: Section) -> Result<Arc<Vec<u8>>, StoreError> {
-        let (offset, len, crc) = self.table[s as usize];
-        self.whole[s as usize]
-            .get_or_init(|| {
-                let data = self.source.read(offset, len).ok()?;
-                (crc32fast::hash(&data) == crc).then(|| Arc::new(data))
-            })
-            .clone()
-            .ok_or(StoreError::Corrupt("a section fails its checksum"))
+    /// A section's bytes, unchecked; `new` proved the table lies within the file.
+    fn raw(&self, s: Section) -> &[u8] {
+        let (offset, len, _) = self.table[s as usize];
+        &self.source.bytes()[offset..offset + len]
+    }
+
+    /// A whole section, verified against its CRC the first time.
+    pub(crate) fn section(&self, s: Section) -> Result<&[u8], StoreError> {
+        let data = self.raw(s);
+        let crc = self.table[s as usize].2;
+        if *self.sections_ok[s as usize].get_or_init(|| crc32fast::hash(data) == crc) {
+            Ok(data)
+        } else {
+            Err(StoreError::Corrupt("a section fails its checksum"))
+        }
     }
 
     fn u32_len(&self, s: Section) -> Result<usize, StoreError> {
@@ -170,51 +162,34 @@ impl Store {
         Ok(len / 4)
     }
 
-    /// One 4 KiB block of a blocked section, verified against its own CRC.
-    fn block(&self, s: Section, n: usize) -> Result<Block, StoreError> {
-        let key = (s as usize, n);
-        if let Some(b) = self
-            .blocks
-            .lock()
-            .map_err(|_| StoreError::Corrupt("lock"))?
-            .get(&key)
-        {
-            return Ok(b.clone());
-        }
-        let (offset, len, _) = self.table[s as usize];
+    /// One 4 KiB block of a blocked section, verified against its own CRC the first time.
+    fn block(&self, s: Section, n: usize) -> Result<&[u8], StoreError> {
+        let data = self.raw(s);
         let start = n * BLOCK;
-        if start >= len {
+        if start >= data.len() {
             return Err(StoreError::Corrupt("index out of bounds"));
         }
-        let data = self.source.read(offset + start, BLOCK.min(len - start))?;
-        let crc_at = self.first_block[s as usize] + n;
-        let (co, _, _) = self.table[Section::BlockCrcs as usize];
-        let expected = self.source.read(co + crc_at * 4, 4)?;
-        if crc32fast::hash(&data) != le(&expected, 0) {
-            return Err(StoreError::Corrupt("an index block fails its checksum"));
+        let block = &data[start..data.len().min(start + BLOCK)];
+        let at = self.first_block[s as usize] + n;
+        let ok = self.blocks_ok[at]
+            .get_or_init(|| crc32fast::hash(block) == le(self.raw(Section::BlockCrcs), at * 4));
+        if *ok {
+            Ok(block)
+        } else {
+            Err(StoreError::Corrupt("an index block fails its checksum"))
         }
-        let block = Arc::new(data);
-        self.blocks
-            .lock()
-            .map_err(|_| StoreError::Corrupt("lock"))?
-            .insert(key, block.clone());
-        Ok(block)
     }
 
     pub(crate) fn u32_at(&self, s: Section, i: usize) -> Result<u32, StoreError> {
-        if !BLOCKED.iter().any(|b| *b as usize == s as usize) {
-            let data = self.section(s)?;
-            let b = data
-                .get(i * 4..i * 4 + 4)
-                .ok_or(StoreError::Corrupt("index out of bounds"))?;
-            return Ok(le(b, 0));
-        }
         let at = i * 4;
-        let block = self.block(s, at / BLOCK)?;
-        let b = block
-            .get(at % BLOCK..at % BLOCK + 4)
-            .ok_or(StoreError::Corrupt("index out of bounds"))?;
-        Ok(le(b, 0))
+        let (data, at) = if BLOCKED.iter().any(|b| *b as usize == s as usize) {
+            (self.block(s, at / BLOCK)?, at % BLOCK)
+        } else {
+            (self.section(s)?, at)
+        };
+        data.get(at..at + 4)
+            .map(|b| le(b, 0))
+            .ok_or(StoreError::Corrupt("index out of bounds"))
     }
 
     /// Record ids on a port, any transport, in registry order.
@@ -241,48 +216,29 @@ impl Store {
             self.u32_at(Section::RecordOffsets, id)? as usize,
             self.u32_at(Section::RecordOffsets, id + 1)? as usize,
         );
-        let (offset, len, _) = self.table[Section::Records as usize];
-        if start > end || end > len {
-            return Err(StoreError::Corrupt("record out of bounds"));
-        }
-        let blob = match self.whole[Section::Records as usize].get() {
-            Some(Some(all)) => all[start..end].to_vec(),
-            _ => self.source.read(offset + start, end - start)?,
-        };
-        if crc32fast::hash(&blob) != self.u32_at(Section::RecordCrcs, id)? {
+        let blob = self
+            .raw(Section::Records)
+            .get(start..end)
+            .ok_or(StoreError::Corrupt("record out of bounds"))?;
+        if crc32fast::hash(blob) != self.u32_at(Section::RecordCrcs, id)? {
             return Err(StoreError::Corrupt("a record fails its checksum"));
         }
-        postcard::from_bytes(&blob).map_err(|_| StoreError::Corrupt("a record does not decode"))
+        postcard::from_bytes(blob).map_err(|_| StoreError::Corrupt("a record does not decode"))
     }
 
-    /// Reads the records section in one go, for callers about to decode most records.
-    pub(crate) fn preload_records(&self) -> Result<(), StoreError> {
-        self.section(Section::Records).map(|_| ())
-    }
-
-    /// The FST of a section, sharing the section's bytes.
-    pub(crate) fn fst_map(&self, s: Section) -> Result<fst::Map<Shared>, StoreError> {
-        fst::Map::new(Shared(self.section(s)?)).map_err(|_| StoreError::Corrupt("search index"))
+    /// The FST of a section, borrowing the section's bytes.
+    pub(crate) fn fst_map(&self, s: Section) -> Result<fst::Map<&[u8]>, StoreError> {
+        fst::Map::new(self.section(s)?).map_err(|_| StoreError::Corrupt("search index"))
     }
 
     /// A postings list: `packed` is `start << 32 | len` into a u32 section.
     pub(crate) fn postings(&self, s: Section, packed: u64) -> Result<Vec<u32>, StoreError> {
         let (start, len) = ((packed >> 32) as usize, (packed & 0xffff_ffff) as usize);
-        let data = self.section(s)?;
-        let bytes = data
+        let bytes = self
+            .section(s)?
             .get(start * 4..(start + len) * 4)
             .ok_or(StoreError::Corrupt("postings out of bounds"))?;
         Ok(bytes.chunks_exact(4).map(|b| le(b, 0)).collect())
-    }
-}
-
-/// Section bytes shared between the cache and an FST.
-#[derive(Debug, Clone)]
-pub(crate) struct Shared(Arc<Vec<u8>>);
-
-impl AsRef<[u8]> for Shared {
-    fn as_ref(&self) -> &[u8] {
-        self.0.as_slice()
     }
 }
 
