@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 use socket2::{Domain, Protocol, Socket, Type};
 
-use crate::support::{portlore, registry_path};
+use crate::support::{binary, portlore, registry_path};
 
 fn in_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true")
@@ -445,10 +445,6 @@ fn a_plain_program_on_3147_is_unexpected() {
         .stderr(predicates::str::contains(
             "Nothing listens on port 3147/tcp here",
         ));
-}
-
-fn binary() -> PathBuf {
-    assert_cmd::cargo::cargo_bin("portlore")
 }
 
 fn unprivileged(args: &[&str]) -> Option<Command> {

@@ -181,7 +181,7 @@ impl Lab {
 
     /// Runs portlore inside the scanner namespace under `ulimit -n nofile`.
     fn scan(&self, nofile: u32, extra: &[&str]) -> std::process::Output {
-        let bin = assert_cmd::cargo::cargo_bin("portlore");
+        let bin = crate::support::binary();
         Command::new("ip")
             .args([
                 "netns",

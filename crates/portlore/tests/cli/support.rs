@@ -4,10 +4,19 @@
 
 use std::path::PathBuf;
 
+/// The binary under test: this build's, or the one `PORTLORE_TEST_BIN` names (CI runs
+/// these tests a second time against the static release build).
+pub fn binary() -> PathBuf {
+    match std::env::var_os("PORTLORE_TEST_BIN").filter(|p| !p.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => assert_cmd::cargo::cargo_bin("portlore"),
+    }
+}
+
 /// A `Command` for the real binary, with a private data directory so no test
 /// sees a registry installed on the developer's machine.
 pub fn portlore() -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("portlore").expect("binary built");
+    let mut cmd = assert_cmd::Command::new(binary());
     cmd.env_remove("PORTLORE_REGISTRY")
         .env("NO_COLOR", "1")
         .env("PORTLORE_DATA_DIR", scratch_dir().join("data"));

@@ -175,7 +175,7 @@ fn a_100_mb_stream_is_cut_off_and_refused() {
     let home = Home::new();
     home.install(&registry_xml("", 100));
     let before = home.store();
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("portlore"))
+    let mut child = std::process::Command::new(crate::support::binary())
         .args(["update", "--from", "-"])
         .env("PORTLORE_DATA_DIR", &home.data)
         .stdin(std::process::Stdio::piped())
