@@ -20,19 +20,23 @@ impl Source {
     }
 }
 
-/// Maps a store file, or reads it whole where it cannot be mapped (a pipe, say).
+/// Maps a store file, or reads it whole where the file system cannot map it.
 fn map(file: &std::fs::File) -> std::io::Result<Source> {
-    // SAFETY: the map is read-only and private. Its one hazard is another process
-    // changing the file while it is mapped: portlore never does, because `update` writes a
-    // new file and renames it over the old one, so a mapped inode is never rewritten.
-    // Every byte is still checked against its CRC before use.
+    // SAFETY: the map is read-only and private. Its one hazard is another program
+    // truncating or rewriting the file in place while it is mapped. portlore never does:
+    // `update` writes a new file and renames it over the old one, so a mapped inode is
+    // never rewritten. Every byte is still checked against its CRC before use.
     #[allow(unsafe_code)]
     let mapped = unsafe { memmap2::Mmap::map(file) };
     match mapped {
         Ok(m) => Ok(Source::Map(m)),
         Err(_) => {
+            // The caller has read the signature already: start again from the top, which a
+            // pipe cannot do, so a piped store is refused rather than read without its head.
+            let mut reader = file;
+            std::io::Seek::seek(&mut reader, std::io::SeekFrom::Start(0))?;
             let mut bytes = Vec::new();
-            std::io::Read::read_to_end(&mut &*file, &mut bytes)?;
+            std::io::Read::read_to_end(&mut reader, &mut bytes)?;
             Ok(Source::Bytes(bytes))
         }
     }
