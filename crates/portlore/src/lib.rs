@@ -6,7 +6,7 @@
 //!   beside it (replacing its own process on Unix, so the PID, signals, stdin and exit
 //!   status are the helper's). Nothing in it calls the scanner, the web server, SQLite or
 //!   the TLS stack, so the linker leaves them out. That keeps start-up, and with it a
-//!   cold lookup, as fast as `getent` (bench/README.md).
+//!   cold lookup, close to `getent` (bench/README.md).
 //! - `portlore-full` runs every subcommand in-process.
 
 #![deny(missing_docs)]
