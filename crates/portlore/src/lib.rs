@@ -106,14 +106,21 @@ fn finish(result: anyhow::Result<ExitCode>) -> ExitCode {
     }
 }
 
-/// Runs the subcommands that need the scanner, the web server, SQLite or TLS.
-fn run_heavy(command: &Command) -> anyhow::Result<ExitCode> {
+/// The subcommands that need the scanner, the web server, SQLite or TLS.
+enum Heavy<'a> {
+    Update(&'a cmd::update::Args),
+    Scan(&'a cmd::scan::Args),
+    Serve(&'a cmd::serve::Args),
+    Export(&'a cmd::export::Args),
+}
+
+/// Runs a heavy subcommand in this process.
+fn run_heavy(command: Heavy<'_>) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Update(args) => cmd::update::run(args),
-        Command::Scan(args) => cmd::scan::run(args),
-        Command::Serve(args) => cmd::serve::run(args),
-        Command::Export(args) => cmd::export::run(args),
-        _ => unreachable!("`run` runs every other subcommand itself"),
+        Heavy::Update(args) => cmd::update::run(args),
+        Heavy::Scan(args) => cmd::scan::run(args),
+        Heavy::Serve(args) => cmd::serve::run(args),
+        Heavy::Export(args) => cmd::export::run(args),
     }
 }
 
@@ -154,7 +161,7 @@ fn hand_off() -> anyhow::Result<ExitCode> {
 /// reference those subcommands at all and the linker drops them.
 fn run(
     cli: &Cli,
-    heavy: impl FnOnce(&Command) -> anyhow::Result<ExitCode>,
+    heavy: impl FnOnce(Heavy<'_>) -> anyhow::Result<ExitCode>,
 ) -> anyhow::Result<ExitCode> {
     registry::choose(cli.registry.clone());
     match &cli.command {
@@ -171,12 +178,10 @@ fn run(
         Some(Command::Stats(args)) => cmd::stats::run(args),
         Some(Command::Local(args)) => cmd::local::run(args),
         Some(Command::Who(args)) => cmd::local::run_who(args),
-        Some(
-            command @ (Command::Update(_)
-            | Command::Scan(_)
-            | Command::Serve(_)
-            | Command::Export(_)),
-        ) => heavy(command),
+        Some(Command::Update(args)) => heavy(Heavy::Update(args)),
+        Some(Command::Scan(args)) => heavy(Heavy::Scan(args)),
+        Some(Command::Serve(args)) => heavy(Heavy::Serve(args)),
+        Some(Command::Export(args)) => heavy(Heavy::Export(args)),
         Some(Command::Completions { shell }) => {
             clap_complete::generate(
                 *shell,
