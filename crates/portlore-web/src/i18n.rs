@@ -230,18 +230,33 @@ impl Tr {
 }
 
 /// The source text of a locale's messages, for the missing-key test.
+///
+/// A locale is split by topic (`main.ftl` for the frame and shared words, `page.ftl` for
+/// the port page, `site.ftl` for the other pages); the loader reads every file of a
+/// locale's folder, and this joins them in the same way.
 pub fn ftl_source(lang: Lang) -> &'static str {
+    macro_rules! locale {
+        ($dir:literal) => {
+            concat!(
+                include_str!(concat!("../locales/", $dir, "/main.ftl")),
+                "\n",
+                include_str!(concat!("../locales/", $dir, "/page.ftl")),
+                "\n",
+                include_str!(concat!("../locales/", $dir, "/site.ftl")),
+            )
+        };
+    }
     match lang {
-        Lang::En => include_str!("../locales/en/main.ftl"),
-        Lang::Fr => include_str!("../locales/fr/main.ftl"),
-        Lang::De => include_str!("../locales/de/main.ftl"),
-        Lang::Es => include_str!("../locales/es/main.ftl"),
-        Lang::Pt => include_str!("../locales/pt/main.ftl"),
-        Lang::It => include_str!("../locales/it/main.ftl"),
-        Lang::Ro => include_str!("../locales/ro/main.ftl"),
-        Lang::Ru => include_str!("../locales/ru/main.ftl"),
-        Lang::Uk => include_str!("../locales/uk/main.ftl"),
-        Lang::Ja => include_str!("../locales/ja/main.ftl"),
+        Lang::En => locale!("en"),
+        Lang::Fr => locale!("fr"),
+        Lang::De => locale!("de"),
+        Lang::Es => locale!("es"),
+        Lang::Pt => locale!("pt"),
+        Lang::It => locale!("it"),
+        Lang::Ro => locale!("ro"),
+        Lang::Ru => locale!("ru"),
+        Lang::Uk => locale!("uk"),
+        Lang::Ja => locale!("ja"),
     }
 }
 

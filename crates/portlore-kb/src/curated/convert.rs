@@ -104,6 +104,8 @@ pub(super) fn note(n: &ArchivedNote) -> NoteFact {
         made_by: n.made_by.as_ref().map(|s| s.to_string()),
         summary: n.summary.to_string(),
         today: n.today.as_ref().map(|s| s.to_string()),
+        aliases: strings(&n.aliases),
+        related: spans(&n.related),
         sources: sources(&n.sources),
     }
 }
@@ -145,6 +147,8 @@ pub(super) fn unofficial(u: &ArchivedUnofficial) -> UnofficialFact {
         ports: spans(&u.ports),
         transports: protos(&u.transports),
         summary: u.summary.to_string(),
+        aliases: strings(&u.aliases),
+        related: spans(&u.related),
         sources: sources(&u.sources),
     }
 }

@@ -36,6 +36,10 @@ pub struct NoteFact {
     pub summary: String,
     /// What is found on the port today.
     pub today: Option<String>,
+    /// Words people type for it.
+    pub aliases: Vec<String>,
+    /// Ports a reader expects next to these.
+    pub related: Vec<PortRange>,
     /// Sources.
     pub sources: Vec<Source>,
 }
@@ -103,6 +107,10 @@ pub struct UnofficialFact {
     pub transports: Vec<Transport>,
     /// About the use.
     pub summary: String,
+    /// Words people type for it.
+    pub aliases: Vec<String>,
+    /// Ports a reader expects next to these.
+    pub related: Vec<PortRange>,
     /// Sources.
     pub sources: Vec<Source>,
 }

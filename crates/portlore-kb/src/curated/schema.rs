@@ -102,6 +102,11 @@ pub struct Source {
     pub title: String,
     /// The day the claim was checked against it, YYYY-MM-DD.
     pub checked: String,
+    /// Why this source is where the fact originates, when that is not plain from its host:
+    /// a code-hosting repository must say it is the project's own ("the project's own
+    /// repository; the default is set in its config file").
+    #[serde(default)]
+    pub origin: Option<String>,
 }
 
 /// The status of a protocol.
@@ -142,6 +147,12 @@ pub struct Note {
     pub summary: String,
     /// What is on the port today.
     pub today: Option<String>,
+    /// Words people type for it (`dns`, `rdp`, `postgres`): lowercase, resolved to its first port.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Ports a reader expects to see next to these (80 with 443, 3306 with 33060).
+    #[serde(default)]
+    pub related: Vec<Span>,
     /// Sources.
     pub sources: Vec<Source>,
 }
@@ -278,6 +289,12 @@ pub struct Unofficial {
     pub transports: Vec<Proto>,
     /// About the use.
     pub summary: String,
+    /// Words people type for it (`minecraft`, `wireguard`, `k8s`): lowercase, resolved to its first port.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Ports a reader expects to see next to these (25565 with 25575 and 19132).
+    #[serde(default)]
+    pub related: Vec<Span>,
     /// Sources.
     pub sources: Vec<Source>,
 }
@@ -492,7 +509,8 @@ fn check_folder(rel: &str, f: &DataFile) -> Vec<String> {
 pub fn compile(files: Vec<(String, DataFile)>) -> Result<Compiled, Vec<String>> {
     let mut out = Compiled::default();
     let mut errors = Vec::new();
-    let mut seen: [HashMap<String, String>; 5] = Default::default();
+    // One map of ids per kind, and one of aliases across all kinds.
+    let mut seen: [HashMap<String, String>; 6] = Default::default();
     for (rel, file) in files {
         let mut v = Checker {
             rel: &rel,
@@ -578,10 +596,13 @@ fn build_index(c: &Compiled) -> Vec<IndexEntry> {
     index
 }
 
+/// The slot of `Checker::seen` that holds aliases.
+const ALIASES: usize = 5;
+
 struct Checker<'a> {
     rel: &'a str,
     errors: &'a mut Vec<String>,
-    seen: &'a mut [HashMap<String, String>; 5],
+    seen: &'a mut [HashMap<String, String>; 6],
 }
 
 impl Checker<'_> {
@@ -655,6 +676,34 @@ impl Checker<'_> {
         }
     }
 
+    fn aliases(&mut self, table: &str, id: &str, aliases: &[String]) {
+        for (i, a) in aliases.iter().enumerate() {
+            let ok = !a.is_empty()
+                && a.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b"-_.+ ".contains(&b))
+                && a.trim() == a;
+            if !ok {
+                self.err(
+                    table,
+                    id,
+                    format!("alias {a:?} must be lowercase a-z, 0-9, '-', '_', '.', '+' or space"),
+                );
+            }
+            if aliases[..i].contains(a) {
+                self.err(table, id, format!("alias {a:?} listed twice"));
+                continue;
+            }
+            let here = format!("{table} {id} (data/{})", self.rel);
+            if let Some(first) = self.seen[ALIASES].insert(a.clone(), here) {
+                self.err(
+                    table,
+                    id,
+                    format!("alias {a:?} is already used by {first}: an alias names one port"),
+                );
+            }
+        }
+    }
+
     fn sources(&mut self, table: &str, id: &str, sources: &[Source]) {
         if sources.is_empty() {
             self.err(table, id, "`sources` is empty: every claim needs one");
@@ -692,6 +741,7 @@ impl Checker<'_> {
         if let Some(m) = &n.made_by {
             self.text(t, id, "made_by", m, k);
         }
+        self.aliases(t, id, &n.aliases);
         if let Some(s) = &n.iana_service
             && (s.is_empty() || s.contains(char::is_whitespace))
         {
@@ -750,6 +800,7 @@ impl Checker<'_> {
         self.sources(t, id, &u.sources);
         self.text(t, id, "software", &u.software, k);
         self.text(t, id, "summary", &u.summary, k);
+        self.aliases(t, id, &u.aliases);
     }
 
     fn range(&mut self, r: &Range) {

@@ -1,0 +1,1 @@
+# Site messages: home, index, blocks, search, recent changes, feedback overview, API reference.

@@ -1,0 +1,1 @@
+# Port page messages (the page model worded for the site).
