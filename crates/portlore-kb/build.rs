@@ -67,29 +67,58 @@ fn main() {
         .expect("write OUT_DIR/curated-entries.rkyv");
     std::fs::write(out.join("curated-search.txt"), search_index(&compiled))
         .expect("write OUT_DIR/curated-search.txt");
+    std::fs::write(out.join("curated-aliases.txt"), alias_table(&compiled))
+        .expect("write OUT_DIR/curated-aliases.txt");
 }
 
 /// The words search matches in each searchable entry, tokenised here once instead of on
-/// every search: one line per entry, `kind TAB index TAB token token …`, in the order
-/// search reports ties (threats, unofficial uses, notes).
+/// every search: one line per entry, `kind TAB index TAB keys TAB token token …`, in the
+/// order search reports ties (threats, unofficial uses, notes). `keys` are the entry's
+/// whole names and aliases, lowercased and joined by `|`, for the whole-query bonus.
 fn search_index(c: &schema::Compiled) -> String {
     let mut out = String::new();
-    let mut line = |kind: &str, i: usize, names: &str| {
-        out.push_str(&format!("{kind}\t{i}\t{}\n", text::tokens(names).join(" ")));
+    let mut line = |kind: &str, i: usize, names: &[&String]| {
+        let keys: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+        let joined: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+        out.push_str(&format!(
+            "{kind}\t{i}\t{}\t{}\n",
+            keys.join("|"),
+            text::tokens(&joined.join(" ")).join(" ")
+        ));
     };
     for (i, t) in c.threats.iter().enumerate() {
-        let mut names = t.name.clone();
-        for n in t.aliases.iter().chain(&t.variants) {
-            names.push(' ');
-            names.push_str(n);
-        }
+        let names: Vec<&String> = std::iter::once(&t.name)
+            .chain(&t.aliases)
+            .chain(&t.variants)
+            .collect();
         line("threat", i, &names);
     }
     for (i, u) in c.unofficial.iter().enumerate() {
-        line("unofficial", i, &u.software);
+        let names: Vec<&String> = std::iter::once(&u.software).chain(&u.aliases).collect();
+        line("unofficial", i, &names);
     }
     for (i, n) in c.notes.iter().enumerate() {
-        line("note", i, &n.title);
+        let names: Vec<&String> = std::iter::once(&n.title).chain(&n.aliases).collect();
+        line("note", i, &names);
+    }
+    out
+}
+
+/// The aliases people type, one per line: `alias TAB first port TAB kind TAB index`.
+fn alias_table(c: &schema::Compiled) -> String {
+    let mut out = String::new();
+    let mut add = |kind: &str, i: usize, aliases: &[String], ports: &[schema::Span]| {
+        if let Some(first) = ports.first() {
+            for a in aliases {
+                out.push_str(&format!("{a}\t{}\t{kind}\t{i}\n", first.start));
+            }
+        }
+    };
+    for (i, n) in c.notes.iter().enumerate() {
+        add("note", i, &n.aliases, &n.ports);
+    }
+    for (i, u) in c.unofficial.iter().enumerate() {
+        add("unofficial", i, &u.aliases, &u.ports);
     }
     out
 }

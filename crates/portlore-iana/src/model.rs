@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::party::{Party, Person};
 
 /// A transport protocol that IANA assigns ports for.
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Transport {
@@ -58,6 +59,7 @@ impl FromStr for Transport {
 }
 
 /// An inclusive range of ports; a single port has `start == end`.
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct PortRange {
     /// First port.
@@ -125,6 +127,7 @@ pub enum Reference {
 }
 
 /// What a record says about its ports.
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {

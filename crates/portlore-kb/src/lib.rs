@@ -10,9 +10,11 @@ pub mod curated;
 mod error;
 mod knowledge;
 mod model;
+pub mod page;
 mod port;
 mod query;
-mod search;
+mod resolve;
+pub mod search;
 mod store;
 mod text;
 
@@ -23,6 +25,8 @@ pub use model::{
     RelatedPort, Status, Transport,
 };
 pub use port::{PortInfo, check_commands, range_info};
+pub use page::Outline;
 pub use query::{MAX_RANGE, Query, QueryError, VALID_FORMS};
-pub use search::SearchHit;
+pub use resolve::{ResolveError, Resolved, Suggestion, Via};
+pub use search::{HitKind, SearchHit, SearchQuery};
 pub use store::compile;

@@ -8,6 +8,7 @@ pub use portlore_iana::{PortRange, Status, Transport};
 
 /// Who holds or answers for an assignment: a name and an organisation, never an address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Party {
     /// A person's name, or an organisation's when it has no separate name.
     pub name: Option<String>,
@@ -38,6 +39,7 @@ impl Party {
 
 /// A reference attached to an assignment.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Reference {
     /// `rfc`, `draft`, `uri` or `text`.
     pub kind: String,
@@ -49,6 +51,7 @@ pub struct Reference {
 
 /// One registry record as it applies to a port.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct Assignment {
     /// The IANA service name, absent for reserved and unassigned rows.
     pub service: Option<String>,
@@ -80,6 +83,7 @@ pub struct Assignment {
 
 /// The three ranges of RFC 6335.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum RangeClass {
     /// System (well-known) ports, 0–1023.
@@ -122,6 +126,7 @@ impl RangeClass {
 
 /// What the range class of a port implies.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RangeInfo {
     /// The class.
     pub class: RangeClass,
@@ -137,6 +142,7 @@ pub struct RangeInfo {
 
 /// Where the registry facts came from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RegistryMeta {
     /// The registry's own "updated" date.
     pub updated: Option<String>,
@@ -148,6 +154,7 @@ pub struct RegistryMeta {
 
 /// Another port worth a look, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct RelatedPort {
     /// The port, or a range for threats that used one.
     pub ports: PortRange,
@@ -161,6 +168,7 @@ pub struct RelatedPort {
 
 /// Shell commands that show what is listening on a port, per platform.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct CheckCommands {
     /// Linux.
     pub linux: Vec<String>,

@@ -11,6 +11,7 @@ use crate::model::{
 
 /// Everything known about one port, every transport.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "utoipa", derive(utoipa::ToSchema))]
 pub struct PortInfo {
     /// The port.
     pub port: u16,

@@ -6,7 +6,8 @@ use crate::model::{PortRange, Transport};
 
 /// The forms a lookup accepts, for error messages.
 pub const VALID_FORMS: &str = "expected a port 0-65535 (3147), a port and transport (3147/udp), \
-a range (3127-3130) or an IANA service name (ssh)";
+a list (22,80), an address as ss prints it (0.0.0.0:22, [::]:22, *:22), a range (3127-3130), \
+or a name (ssh, postgres)";
 
 /// The largest range a single lookup expands.
 pub const MAX_RANGE: u32 = 1024;
@@ -45,7 +46,39 @@ impl fmt::Display for QueryError {
     }
 }
 
+/// The port part of an address as `ss`, `netstat` or `lsof` print it: `0.0.0.0:22`,
+/// `[::]:22`, `*:22`, `:22` and `127.0.0.1:22/udp` all give `22` (and `22/udp`).
+fn strip_address(text: &str) -> &str {
+    let (host, port) = match text.rsplit_once(':') {
+        Some(split) => split,
+        None => return text,
+    };
+    let ipv4 = !host.is_empty() && host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    let bracketed = host.starts_with('[') && host.ends_with(']');
+    if host.is_empty() || host == "*" || ipv4 || bracketed {
+        port
+    } else {
+        text
+    }
+}
+
 impl Query {
+    /// Parses a comma-separated list of queries (`22,80`), each as [`Query::parse`].
+    pub fn parse_list(input: &str) -> Result<Vec<Query>, QueryError> {
+        if input.contains(',') {
+            let parts: Vec<&str> = input.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+            if parts.is_empty() || parts.len() > 64 {
+                return Err(QueryError {
+                    input: input.chars().take(80).collect(),
+                    reason: "a list needs 1 to 64 items".into(),
+                });
+            }
+            parts.into_iter().map(Query::parse).collect()
+        } else {
+            Ok(vec![Query::parse(input)?])
+        }
+    }
+
     /// Parses a query as typed on the command line or in a URL.
     pub fn parse(input: &str) -> Result<Query, QueryError> {
         let err = |reason: &str| QueryError {
@@ -59,6 +92,7 @@ impl Query {
         if text.len() > 64 {
             return Err(err("too long"));
         }
+        let text = strip_address(text);
         let (head, transport) = match text.rsplit_once('/') {
             Some((head, t)) => {
                 let transport = t.parse::<Transport>().map_err(|_| {
@@ -134,6 +168,12 @@ mod tests {
         assert_eq!(ports("3127-3130"), (3127, 3130, None));
         assert_eq!(ports("0"), (0, 0, None));
         assert_eq!(ports("65535/TCP"), (65535, 65535, Some(Transport::Tcp)));
+        for copied in [":22", "*:22", "0.0.0.0:22", "[::]:22", "127.0.0.1:22"] {
+            assert_eq!(ports(copied), (22, 22, None), "{copied}");
+        }
+        assert_eq!(ports("[::1]:53/udp"), (53, 53, Some(Transport::Udp)));
+        let list = Query::parse_list("22, 80").unwrap();
+        assert_eq!(list.len(), 2);
         assert_eq!(
             Query::parse("SSH").unwrap(),
             Query::Service {
@@ -155,6 +195,8 @@ mod tests {
             "a b",
             "<script>",
             "65536",
+            "host:22",
+            "22,,x y",
         ] {
             let e = Query::parse(bad).expect_err(bad);
             assert!(e.to_string().contains("expected a port"), "{e}");

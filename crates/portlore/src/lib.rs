@@ -33,12 +33,15 @@ use clap::{CommandFactory, Parser, Subcommand};
     after_help = "Examples:\n  portlore 3147\n  portlore 3147/udp\n  portlore 3127-3130\n  portlore ssh\n  portlore search cern\n  portlore update --from service-names-port-numbers.xml"
 )]
 struct Cli {
-    /// Ports (3147, 3147/udp, 3127-3130) or IANA service names (ssh).
+    /// Ports (3147, 3147/udp, 22,80, 0.0.0.0:22, 3127-3130) or names (ssh, postgres).
     #[arg(value_name = "QUERY", allow_negative_numbers = true)]
     queries: Vec<String>,
-    /// Print JSON (schema `portlore.lookup/1`, see docs/json-schema.md).
+    /// Print JSON (schema `portlore.lookup/2`, see docs/json-schema.md).
     #[arg(long)]
     json: bool,
+    /// Print whole pages for a range, and long registry notes in full.
+    #[arg(long)]
+    full: bool,
     /// Use this registry (compiled store, IANA XML or CSV) instead of the installed one.
     #[arg(
         long,
@@ -172,6 +175,7 @@ fn run(
         None => cmd::lookup::run(&cmd::lookup::Args {
             queries: cli.queries.clone(),
             json: cli.json,
+            full: cli.full,
         }),
         Some(Command::Lookup(args)) => cmd::lookup::run(args),
         Some(Command::Search(args)) => cmd::search::run(args),

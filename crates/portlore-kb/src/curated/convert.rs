@@ -3,7 +3,10 @@
 use rkyv::string::ArchivedString;
 use rkyv::vec::ArchivedVec;
 
-use super::facts::{ExposureFact, NoteFact, RangeFact, Source, ThreatUse, UnofficialFact};
+use super::facts::{
+    ExposureFact, NoteFact, NoteStatus, RangeFact, RangeKind, Severity, Source, ThreatKind,
+    ThreatRole, ThreatUse, UnofficialFact,
+};
 use super::schema::{
     ArchivedExposure, ArchivedNote, ArchivedNoteStatus, ArchivedProto, ArchivedRange,
     ArchivedRangeKind, ArchivedRole, ArchivedSeverity, ArchivedSource, ArchivedSpan,
@@ -49,58 +52,76 @@ fn sources(v: &ArchivedVec<ArchivedSource>) -> Vec<Source> {
         .collect()
 }
 
-fn status(s: &ArchivedNoteStatus) -> &'static str {
+fn status(s: &ArchivedNoteStatus) -> NoteStatus {
     match s {
-        ArchivedNoteStatus::Active => "active",
-        ArchivedNoteStatus::Legacy => "legacy",
-        ArchivedNoteStatus::Retired => "retired",
-        ArchivedNoteStatus::NeverDeployed => "never-deployed",
-        ArchivedNoteStatus::Unknown => "unknown",
+        ArchivedNoteStatus::Active => NoteStatus::Active,
+        ArchivedNoteStatus::Legacy => NoteStatus::Legacy,
+        ArchivedNoteStatus::Retired => NoteStatus::Retired,
+        ArchivedNoteStatus::NeverDeployed => NoteStatus::NeverDeployed,
+        ArchivedNoteStatus::Unknown => NoteStatus::Unknown,
     }
 }
 
-pub(super) fn kind(k: &ArchivedThreatKind) -> &'static str {
+pub(super) fn kind(k: &ArchivedThreatKind) -> ThreatKind {
     match k {
-        ArchivedThreatKind::Worm => "worm",
-        ArchivedThreatKind::Trojan => "trojan",
-        ArchivedThreatKind::Backdoor => "backdoor",
-        ArchivedThreatKind::Rat => "rat",
-        ArchivedThreatKind::Botnet => "botnet",
-        ArchivedThreatKind::Ransomware => "ransomware",
-        ArchivedThreatKind::Scanner => "scanner",
-        ArchivedThreatKind::Miner => "miner",
-        ArchivedThreatKind::Other => "other",
+        ArchivedThreatKind::Worm => ThreatKind::Worm,
+        ArchivedThreatKind::Trojan => ThreatKind::Trojan,
+        ArchivedThreatKind::Backdoor => ThreatKind::Backdoor,
+        ArchivedThreatKind::Rat => ThreatKind::Rat,
+        ArchivedThreatKind::Botnet => ThreatKind::Botnet,
+        ArchivedThreatKind::Ransomware => ThreatKind::Ransomware,
+        ArchivedThreatKind::Scanner => ThreatKind::Scanner,
+        ArchivedThreatKind::Miner => ThreatKind::Miner,
+        ArchivedThreatKind::Other => ThreatKind::Other,
     }
 }
 
-fn role(r: &ArchivedRole) -> &'static str {
+fn role(r: &ArchivedRole) -> ThreatRole {
     match r {
-        ArchivedRole::ListeningBackdoor => "listening-backdoor",
-        ArchivedRole::ScanningTarget => "scanning-target",
-        ArchivedRole::C2 => "c2",
-        ArchivedRole::Propagation => "propagation",
-        ArchivedRole::Exfiltration => "exfiltration",
-        ArchivedRole::Amplification => "amplification",
-        ArchivedRole::Attack => "attack",
+        ArchivedRole::ListeningBackdoor => ThreatRole::ListeningBackdoor,
+        ArchivedRole::ScanningTarget => ThreatRole::ScanningTarget,
+        ArchivedRole::C2 => ThreatRole::C2,
+        ArchivedRole::Propagation => ThreatRole::Propagation,
+        ArchivedRole::Exfiltration => ThreatRole::Exfiltration,
+        ArchivedRole::Amplification => ThreatRole::Amplification,
+        ArchivedRole::Attack => ThreatRole::Attack,
     }
 }
 
-fn severity(s: &ArchivedSeverity) -> &'static str {
+fn severity(s: &ArchivedSeverity) -> Severity {
     match s {
-        ArchivedSeverity::Critical => "critical",
-        ArchivedSeverity::High => "high",
-        ArchivedSeverity::Medium => "medium",
+        ArchivedSeverity::Critical => Severity::Critical,
+        ArchivedSeverity::High => Severity::High,
+        ArchivedSeverity::Medium => Severity::Medium,
     }
+}
+
+/// The endings by which a note's title says it describes software that took the port
+/// without registering it ("Squid HTTP proxy port (not the registered service)").
+const NOT_REGISTERED: [&str; 2] = [" (not the registered service)", ", not the registered service"];
+
+/// A note's title without the "not the registered service" ending, and whether the
+/// note is about the registered service.
+fn subject(title: &str) -> (String, bool) {
+    for end in NOT_REGISTERED {
+        if let Some(name) = title.strip_suffix(end) {
+            return (name.to_string(), false);
+        }
+    }
+    (title.to_string(), true)
 }
 
 pub(super) fn note(n: &ArchivedNote) -> NoteFact {
+    let (name, about_registered) = subject(n.title.as_str());
     NoteFact {
         id: n.id.to_string(),
         ports: spans(&n.ports),
         transports: protos(&n.transports),
         iana_service: n.iana_service.as_ref().map(|s| s.to_string()),
         title: n.title.to_string(),
-        status: status(&n.status).to_string(),
+        name,
+        about_registered,
+        status: status(&n.status),
         made_by: n.made_by.as_ref().map(|s| s.to_string()),
         summary: n.summary.to_string(),
         today: n.today.as_ref().map(|s| s.to_string()),
@@ -117,11 +138,11 @@ pub(super) fn threat_use(t: &ArchivedThreat, u: &ArchivedUse, ports: PortRange) 
         aliases: strings(&t.aliases),
         variants: strings(&t.variants),
         year: t.year.to_native(),
-        kind: kind(&t.kind).to_string(),
+        kind: kind(&t.kind),
         summary: t.summary.to_string(),
         ports,
         transports: protos(&u.transports),
-        role: role(&u.role).to_string(),
+        role: role(&u.role),
         detail: u.detail.to_string(),
         sources: sources(&t.sources),
     }
@@ -133,7 +154,7 @@ pub(super) fn exposure(e: &ArchivedExposure) -> ExposureFact {
         service: e.service.to_string(),
         ports: spans(&e.ports),
         transports: protos(&e.transports),
-        severity: severity(&e.severity).to_string(),
+        severity: severity(&e.severity),
         incident: e.incident.to_string(),
         advice: strings(&e.advice),
         sources: sources(&e.sources),
@@ -157,10 +178,9 @@ pub(super) fn range(r: &ArchivedRange) -> RangeFact {
     RangeFact {
         id: r.id.to_string(),
         kind: match r.kind {
-            ArchivedRangeKind::Iana => "iana",
-            ArchivedRangeKind::Ephemeral => "ephemeral",
-        }
-        .to_string(),
+            ArchivedRangeKind::Iana => RangeKind::Iana,
+            ArchivedRangeKind::Ephemeral => RangeKind::Ephemeral,
+        },
         name: r.name.to_string(),
         ports: spans(&r.ports),
         detail: r.detail.to_string(),

@@ -9,21 +9,22 @@
 //!
 //! INTERFACE CONTRACT (used by `port.rs` and `search.rs`; keep these signatures):
 //! `get() -> &'static Curated`, `Curated::for_port(u16) -> CuratedFacts`,
-//! `Curated::ephemeral_systems(u16) -> Vec<String>`, `Curated::search(&[String]) -> Vec<SearchHit>`,
+//! `Curated::ephemeral_systems(u16) -> Vec<String>`, `Curated::search(&Words) -> Vec<SearchHit>`,
 //! `Curated::counts() -> Counts`, and the public fields of the types in `facts.rs`.
 
 mod convert;
 mod facts;
-mod schema;
+pub(crate) mod schema;
 
 pub use facts::{
-    Counts, CuratedFacts, ExposureFact, NoteFact, RangeFact, Source, ThreatUse, UnofficialFact,
+    Counts, CuratedFacts, EphemeralSystem, ExposureFact, NoteFact, NoteStatus, RangeFact,
+    RangeKind, Severity, Source, ThreatKind, ThreatRole, ThreatUse, UnofficialFact,
 };
 
 use std::sync::OnceLock;
 
 use crate::model::{PortRange, Transport};
-use crate::search::SearchHit;
+use crate::search::{self, HitKind, IndexDoc, SearchHit, Words};
 use rkyv::vec::ArchivedVec;
 use schema::{
     ArchivedExposure, ArchivedHeader, ArchivedNote, ArchivedRange, ArchivedSlot, ArchivedThreat,
@@ -45,6 +46,29 @@ static ENTRIES: &Aligned<[u8]> = &Aligned(*include_bytes!(concat!(
 
 /// The words of each searchable entry, one line per entry (see `build.rs`).
 static SEARCH_INDEX: &str = include_str!(concat!(env!("OUT_DIR"), "/curated-search.txt"));
+
+/// The aliases, one per line: `alias TAB port TAB kind TAB index` (see `build.rs`).
+static ALIASES: &str = include_str!(concat!(env!("OUT_DIR"), "/curated-aliases.txt"));
+
+/// One line of [`SEARCH_INDEX`].
+struct SearchLine {
+    kind: &'static str,
+    index: usize,
+    keys: &'static str,
+    tokens: &'static str,
+}
+
+fn search_lines() -> impl Iterator<Item = SearchLine> {
+    SEARCH_INDEX.lines().filter_map(|line| {
+        let mut f = line.splitn(4, '\t');
+        Some(SearchLine {
+            kind: f.next()?,
+            index: f.next()?.parse().ok()?,
+            keys: f.next()?,
+            tokens: f.next()?,
+        })
+    })
+}
 
 /// An archived entry type that can be checked in place.
 trait Checked:
@@ -232,47 +256,66 @@ impl Curated {
             .collect()
     }
 
+    /// Operating systems whose default ephemeral range contains `port`, typed.
+    pub fn ephemeral(&self, port: u16) -> Vec<EphemeralSystem> {
+        let Some(a) = self.archive else {
+            return Vec::new();
+        };
+        all::<ArchivedRange>(&a.ranges)
+            .filter(|r| {
+                matches!(r.kind, schema::ArchivedRangeKind::Ephemeral)
+                    && r.ports.iter().any(|s| convert::span(s).contains(port))
+            })
+            .map(|r| EphemeralSystem::from_range_id(r.id.as_str()))
+            .collect()
+    }
+
+    /// Whether any curated entry's name has this exact token (fuzzy matching of a word
+    /// runs only when nothing has it exactly).
+    pub(crate) fn has_token(&self, word: &str) -> bool {
+        search_lines().any(|l| l.tokens.split(' ').any(|t| t == word))
+    }
+
     /// Curated entries whose names match the query words (threat names, aliases and
-    /// variants; software; note titles). The words of every entry were tokenised at build
-    /// time, so only the entries that match are read.
-    pub fn search(&self, words: &[String]) -> Vec<SearchHit> {
+    /// variants; software and its aliases; note titles and aliases), scored by the rules
+    /// of [`crate::search`]. The words of every entry were tokenised at build time, so
+    /// only the entries that match are read.
+    pub(crate) fn search(&self, q: &Words) -> Vec<SearchHit> {
         let Some(a) = self.archive else {
             return Vec::new();
         };
         let mut hits = Vec::new();
-        for line in SEARCH_INDEX.lines() {
-            let mut fields = line.splitn(3, '\t');
-            let (Some(kind), Some(Ok(i)), Some(tokens)) = (
-                fields.next(),
-                fields.next().map(str::parse::<usize>),
-                fields.next(),
-            ) else {
-                continue;
-            };
-            let matched = words
+        for line in search_lines() {
+            let per_word: Vec<u32> = q
+                .words
                 .iter()
-                .filter(|w| {
-                    tokens
+                .zip(&q.fuzzy)
+                .map(|(w, fuzzy)| {
+                    line.tokens
                         .split(' ')
-                        .any(|x| x == *w || (w.len() >= 4 && x.starts_with(w.as_str())))
+                        .map(|t| search::quality(w, t, *fuzzy) * search::W_NAME)
+                        .max()
+                        .unwrap_or(0)
                 })
-                .count();
-            if matched == 0 {
+                .collect();
+            let keys: Vec<String> = line.keys.split('|').map(str::to_string).collect();
+            let score = search::total(&per_word, &keys, &q.whole);
+            if score == 0 {
                 continue;
             }
-            let found = match kind {
-                "threat" => entry::<ArchivedThreat>(&a.threats, i).map(threat_hit),
-                "unofficial" => entry::<ArchivedUnofficial>(&a.unofficial, i).map(|u| {
+            let found = match line.kind {
+                "threat" => entry::<ArchivedThreat>(&a.threats, line.index).map(threat_hit),
+                "unofficial" => entry::<ArchivedUnofficial>(&a.unofficial, line.index).map(|u| {
                     hit(
-                        "unofficial",
+                        HitKind::Unofficial,
                         u.software.to_string(),
                         convert::spans(&u.ports),
                         convert::protos(&u.transports),
                     )
                 }),
-                "note" => entry::<ArchivedNote>(&a.notes, i).map(|n| {
+                "note" => entry::<ArchivedNote>(&a.notes, line.index).map(|n| {
                     hit(
-                        "note",
+                        HitKind::Note,
                         n.title.to_string(),
                         convert::spans(&n.ports),
                         convert::protos(&n.transports),
@@ -280,12 +323,70 @@ impl Curated {
                 }),
                 _ => None,
             };
-            hits.extend(found.map(|h| SearchHit {
-                score: 8.0 * matched as f32 + if matched == words.len() { 10.0 } else { 0.0 },
-                ..h
-            }));
+            hits.extend(found.map(|h| SearchHit { score, ..h }));
         }
         hits
+    }
+
+    /// The curated documents of the export's search index.
+    pub(crate) fn index_docs(&self) -> Vec<IndexDoc> {
+        let Some(a) = self.archive else {
+            return Vec::new();
+        };
+        search_lines()
+            .filter_map(|line| {
+                let h = match line.kind {
+                    "threat" => entry::<ArchivedThreat>(&a.threats, line.index).map(threat_hit),
+                    "unofficial" => {
+                        entry::<ArchivedUnofficial>(&a.unofficial, line.index).map(|u| {
+                            hit(
+                                HitKind::Unofficial,
+                                u.software.to_string(),
+                                convert::spans(&u.ports),
+                                convert::protos(&u.transports),
+                            )
+                        })
+                    }
+                    "note" => entry::<ArchivedNote>(&a.notes, line.index).map(|n| {
+                        hit(
+                            HitKind::Note,
+                            n.title.to_string(),
+                            convert::spans(&n.ports),
+                            convert::protos(&n.transports),
+                        )
+                    }),
+                    _ => None,
+                }?;
+                Some(IndexDoc {
+                    kind: h.kind,
+                    service: String::new(),
+                    title: h.title,
+                    ports: h.ports,
+                    transports: h.transports,
+                    name: line.tokens.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect(),
+                    org: Vec::new(),
+                    desc: Vec::new(),
+                    keys: line.keys.split('|').map(str::to_string).collect(),
+                })
+            })
+            .collect()
+    }
+
+    /// The port an alias names (`postgres` → 5432), if any entry has it.
+    pub fn alias(&self, word: &str) -> Option<u16> {
+        let word = word.trim().to_lowercase();
+        ALIASES.lines().find_map(|l| {
+            let mut f = l.split('\t');
+            (f.next()? == word).then(|| f.next()?.parse().ok()).flatten()
+        })
+    }
+
+    /// Every alias with the port it names, in data order.
+    pub fn aliases(&self) -> impl Iterator<Item = (&'static str, u16)> {
+        ALIASES.lines().filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((f.next()?, f.next()?.parse().ok()?))
+        })
     }
 
     /// How much curated knowledge there is. Port notes count distinct ports covered by a
@@ -320,14 +421,14 @@ impl Curated {
     }
 }
 
-fn hit(kind: &str, title: String, ports: Vec<PortRange>, transports: Vec<Transport>) -> SearchHit {
+fn hit(kind: HitKind, title: String, ports: Vec<PortRange>, transports: Vec<Transport>) -> SearchHit {
     SearchHit {
-        kind: kind.into(),
+        kind,
         service: None,
         title,
         ports,
         transports,
-        score: 0.0,
+        score: 0,
     }
 }
 
@@ -344,7 +445,7 @@ fn threat_hit(t: &ArchivedThreat) -> SearchHit {
     transports.sort();
     transports.dedup();
     let title = format!("{} ({}, {})", t.name, convert::kind(&t.kind), t.year);
-    hit("threat", title, ports, transports)
+    hit(HitKind::Threat, title, ports, transports)
 }
 
 #[cfg(test)]

@@ -129,7 +129,9 @@ pub async fn search(
     let limit = limit(&p, 20)?;
     Ok(Json(SearchResults {
         query: q.to_string(),
-        hits: state.kb.search(q, limit),
+        hits: state.kb.search(q, limit).map_err(|_| {
+            ApiError::unavailable("the registry store is unreadable; run portlore update")
+        })?,
     }))
 }
 

@@ -1,11 +1,10 @@
-//! Home, the range index, search results and the recent-changes page.
+//! Home, the range index and the recent-changes page.
 
 use askama::Template;
-use portlore_kb::{Knowledge, Query, RangeClass, Status, last_date};
+use portlore_kb::{Knowledge, RangeClass, Status, last_date};
 
 use super::map::home_map;
-use super::port::transports;
-use super::{BLOCK, BLOCKS, Chrome, Renderer, SEARCH_LIMIT, render_template};
+use super::{BLOCK, BLOCKS, Chrome, Renderer, render_template};
 use crate::i18n::{Arg, Lang, Tr};
 
 #[derive(Template)]
@@ -222,103 +221,9 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
     render_template(&page)
 }
 
-struct HitView {
-    href: String,
-    service: String,
-    title: String,
-    kind: String,
-    ports: String,
-    transports: String,
-}
-
-#[derive(Template)]
-#[template(path = "search.html")]
-struct Search {
-    c: Chrome,
-    t: Tr,
-    go_port: Option<u16>,
-    go_label: String,
-    count_text: String,
-    hits: Vec<HitView>,
-}
-
 /// Encodes a query for a URL's query string.
 pub(crate) fn encode_query(q: &str) -> String {
     form_urlencoded::byte_serialize(q.as_bytes()).collect()
-}
-
-pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> String {
-    let t = lang.tr();
-    let query = query.trim();
-    let title = if query.is_empty() {
-        t.t("search-title")
-    } else {
-        t.s("search-title-q", "q", query)
-    };
-    let tail = if query.is_empty() {
-        "/search".to_string()
-    } else {
-        format!("/search?q={}", encode_query(query))
-    };
-    let mut c = r.chrome(lang, title, &tail);
-    c.noindex = !query.is_empty();
-    c.query = query.to_string();
-    let go_port = match Query::parse(query) {
-        Ok(Query::Ports { range, .. }) => Some(range.start),
-        _ => None,
-    };
-    let hits: Vec<HitView> = if query.is_empty() {
-        Vec::new()
-    } else {
-        r.knowledge()
-            .search(query, SEARCH_LIMIT)
-            .into_iter()
-            .map(|h| HitView {
-                href: h.ports.first().map_or_else(
-                    || format!("/{}/search?q={}", lang.code(), encode_query(&h.title)),
-                    |p| super::port_path(lang, p.start),
-                ),
-                service: h.service.clone().unwrap_or_default(),
-                kind: t.t(match h.kind.as_str() {
-                    "service" => "hit-service",
-                    "threat" => "hit-threat",
-                    "unofficial" => "hit-unofficial",
-                    _ => "hit-note",
-                }),
-                ports: h
-                    .ports
-                    .iter()
-                    .take(6)
-                    .map(|p| p.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                transports: transports(&h.transports),
-                title: h.title,
-            })
-            .collect()
-    };
-    let count_text = if hits.is_empty() {
-        t.s("search-none", "q", query)
-    } else {
-        t.with(
-            "search-count",
-            &[
-                ("count", Arg::Num(hits.len() as i64)),
-                ("q", Arg::Str(query)),
-            ],
-        )
-    };
-    let go_label = go_port
-        .map(|p| t.n("search-go-port", "port", &p))
-        .unwrap_or_default();
-    render_template(&Search {
-        c,
-        t,
-        go_port,
-        go_label,
-        count_text,
-        hits,
-    })
 }
 
 /// One registry record on the recent-changes page.

@@ -9,13 +9,14 @@ mod lists;
 mod map;
 mod port;
 mod port_text;
+mod search;
 pub mod site;
 mod views;
 
 use std::sync::{Arc, OnceLock};
 
 use askama::Template;
-use portlore_kb::Knowledge;
+use portlore_kb::{Knowledge, Transport};
 
 pub use chrome::Chrome;
 pub use html::escape;
@@ -110,7 +111,21 @@ impl Renderer {
 
     /// The port page.
     pub fn port(&self, lang: Lang, port: u16) -> Page {
-        Page::ok(port::render(self, lang, port))
+        self.port_on(lang, port, None)
+    }
+
+    /// The port page for one transport (`/en/ports/3147/udp`), or every transport.
+    pub fn port_on(&self, lang: Lang, port: u16, transport: Option<Transport>) -> Page {
+        match port::render(self, lang, port, transport) {
+            Ok(body) => Page::ok(body),
+            Err(e) => unavailable(&e),
+        }
+    }
+
+    /// The verdict of a port's page, worded in `lang` (for meta descriptions and
+    /// summaries).
+    pub fn verdict(&self, lang: Lang, port: u16) -> Result<String, portlore_kb::StoreError> {
+        Ok(port::verdict_text(&lang.tr(), &port::outline(self, port)?))
     }
 
     /// The home page: search and the map.
@@ -133,7 +148,10 @@ impl Renderer {
         if query.chars().count() > MAX_QUERY_CHARS {
             return self.error(lang, &BadInput::Query);
         }
-        Page::ok(lists::search(self, lang, query))
+        match search::render(self, lang, query) {
+            Ok(body) => Page::ok(body),
+            Err(e) => unavailable(&e),
+        }
     }
 
     /// Recently changed registry records.
@@ -154,9 +172,15 @@ impl Renderer {
         }
     }
 
-    /// The client-side search index (JSON, computed once).
+    /// The client-side search index (JSON, computed once): the documents and rules of
+    /// the one search, so the export's search answers as the server does. A damaged
+    /// store gives an index that says so and holds nothing.
     pub fn search_index(&self) -> &str {
-        self.index.get_or_init(|| site::search_index(&self.kb))
+        self.index.get_or_init(|| {
+            self.kb.search_index().unwrap_or_else(|e| {
+                serde_json::json!({"v": 1, "error": e.to_string(), "docs": []}).to_string()
+            })
+        })
     }
 
     pub(crate) fn recent_changes(&self) -> &[lists::Change] {
@@ -165,6 +189,17 @@ impl Renderer {
 
     pub(crate) fn chrome(&self, lang: Lang, title: String, path_tail: &str) -> Chrome {
         Chrome::new(lang, title, path_tail, &self.config)
+    }
+}
+
+/// A 503 page for a damaged store: an integrity error surfaces, never an empty page.
+fn unavailable(e: &portlore_kb::StoreError) -> Page {
+    Page {
+        status: 503,
+        body: format!(
+            "<!doctype html><meta charset=\"utf-8\"><title>503</title><p>The registry store is damaged ({}); run portlore update.",
+            escape(&e.to_string())
+        ),
     }
 }
 

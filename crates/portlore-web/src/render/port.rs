@@ -1,15 +1,20 @@
-//! The port page, section by section as in DESIGN.md. Registry text and curated prose
-//! reach the template as plain strings and are escaped there; only cited prose
-//! arrives pre-escaped (from `html::References::cite`).
+//! The port page: the outline of `portlore_kb::page` worded through the locale files.
+//! Registry text and curated names reach the template as plain strings and are escaped
+//! there; only curated prose arrives as HTML, escaped first by `port_text::prose_html`.
 
 use askama::Template;
-use portlore_kb::{Assignment, Party, PortInfo, RangeClass, Status, Transport};
+use portlore_kb::page::{RecordRow, Section};
+use portlore_kb::{Outline, Party, Status, Transport};
 
-use super::html::References;
 use super::map::position_bar;
-use super::port_text::{note_status, related, threat_kind, threat_role, why};
+use super::port_text::{
+    self, badge, class_key, kind_key, prose_html, relation, role_key, severity_key, status_key,
+};
+pub(super) use super::port_text::transports;
 use super::{Chrome, Renderer, render_template};
 use crate::i18n::{Arg, Lang, Tr};
+
+pub use super::port_text::verdict_text;
 
 /// A badge: a word and a colour class.
 #[derive(Debug)]
@@ -20,25 +25,33 @@ pub struct Badge {
     pub text: String,
 }
 
-/// One registry record.
+/// One registration inside a record row.
 #[derive(Debug)]
-pub struct RowView {
-    pub ports: String,
-    pub transport: String,
-    pub service: String,
-    pub status: String,
+pub struct EntryView {
+    pub transports: String,
     pub description: String,
     pub assignee: String,
     pub contact: String,
     pub registered: String,
     pub modified: String,
     pub references: Vec<(String, Option<String>)>,
-    pub notes: Vec<String>,
     pub unauthorized: Option<String>,
     pub service_code: Option<String>,
 }
 
-/// A curated note, prose pre-escaped with footnote links.
+/// One service name of the condensed record.
+#[derive(Debug)]
+pub struct RowView {
+    pub service: String,
+    pub status: String,
+    pub ports: Option<String>,
+    pub transports: String,
+    pub also: Option<String>,
+    pub entries: Vec<EntryView>,
+    pub notes: Vec<(String, bool)>,
+}
+
+/// A curated note.
 #[derive(Debug)]
 pub struct NoteView {
     pub title: String,
@@ -55,23 +68,23 @@ pub struct ThreatView {
     pub aliases: String,
     pub line: String,
     pub role: String,
-    pub summary_html: String,
     pub detail_html: String,
+    pub summary_html: String,
 }
 
-/// An exposure risk.
+/// Exposure advice.
 #[derive(Debug)]
-pub struct ExposureView {
+pub struct AdviceView {
     pub service: String,
     pub severity: String,
     pub severity_class: &'static str,
     pub incident_html: String,
-    pub advice: Vec<String>,
+    pub steps: Vec<String>,
 }
 
 /// An unofficial use.
 #[derive(Debug)]
-pub struct UnofficialView {
+pub struct AlsoView {
     pub software: String,
     pub summary_html: String,
 }
@@ -95,6 +108,13 @@ pub struct RefView {
     pub checked: String,
 }
 
+/// The check commands of one platform.
+#[derive(Debug)]
+pub struct CheckView {
+    pub title: String,
+    pub lines: Vec<String>,
+}
+
 #[derive(Template)]
 #[template(path = "port.html")]
 struct PortPage {
@@ -109,376 +129,248 @@ struct PortPage {
     verdict: String,
     badges: Vec<Badge>,
     bar: String,
-    range_text: String,
-    ephemeral: Option<String>,
+    sections: Vec<&'static str>,
+    advice: Vec<AdviceView>,
     registry_loaded: bool,
     registry_updated: String,
     rows: Vec<RowView>,
     notes: Vec<NoteView>,
     english_prose: bool,
     threats: Vec<ThreatView>,
-    exposure: Vec<ExposureView>,
-    unofficial: Vec<UnofficialView>,
-    check: portlore_kb::CheckCommands,
+    left_out: Vec<String>,
+    also: Vec<AlsoView>,
+    check: Vec<CheckView>,
     why: Vec<String>,
     related: Vec<RelatedView>,
     refs: Vec<RefView>,
 }
 
-pub(super) fn render(r: &Renderer, lang: Lang, port: u16) -> String {
-    let info = r.knowledge().port(port);
+fn section_id(s: Section) -> &'static str {
+    match s {
+        Section::Answer => "answer",
+        Section::WhatToDo => "todo",
+        Section::Iana => "iana",
+        Section::History => "history",
+        Section::Security => "security",
+        Section::AlsoSeen => "unofficial",
+        Section::Check => "check",
+        Section::Why => "why",
+        Section::Related => "related",
+        Section::References => "refs",
+    }
+}
+
+/// The port page, or a 503 message when the store is damaged.
+pub(super) fn render(
+    r: &Renderer,
+    lang: Lang,
+    port: u16,
+    transport: Option<Transport>,
+) -> Result<String, portlore_kb::StoreError> {
+    let o = r.knowledge().outline(port, transport)?;
     let t = lang.tr();
-    let services = info.services();
-    let title = match services.first() {
+    let title = match &o.headline.service {
         Some(s) => t.with(
             "title-port-service",
             &[("port", Arg::Num(port.into())), ("service", Arg::Str(s))],
         ),
         None => t.n("title-port", "port", &port),
     };
-    let mut c = r.chrome(lang, title, &format!("/ports/{port}"));
-    c.description = t.n("desc-port", "port", &port);
-    let mut refs = References::default();
+    let path = match transport {
+        Some(tr) => format!("/ports/{port}/{tr}"),
+        None => format!("/ports/{port}"),
+    };
+    let mut c = r.chrome(lang, title, &path);
+    let verdict = verdict_text(&t, &o);
+    c.description = verdict.clone();
     let english_prose = lang != Lang::En
-        && info.curated.notes.len()
-            + info.curated.threats.len()
-            + info.curated.exposure.len()
-            + info.curated.unofficial.len()
-            > 0;
-    let notes = info
-        .curated
-        .notes
-        .iter()
-        .map(|n| NoteView {
-            title: n.title.clone(),
-            status: note_status(&t, &n.status),
-            made_by: n.made_by.clone(),
-            summary_html: refs.cite(&n.summary, &n.sources),
-            today_html: n.today.as_ref().map(|x| refs.cite(x, &n.sources)),
-        })
-        .collect();
-    let threats = info
-        .curated
-        .threats
-        .iter()
-        .map(|th| ThreatView {
-            name: th.name.clone(),
-            aliases: th.aliases.join(", "),
-            line: t.with(
-                "threat-line",
-                &[
-                    ("kind", Arg::Str(&threat_kind(&t, &th.kind))),
-                    ("year", Arg::Num(th.year.into())),
-                ],
-            ),
-            role: t.with(
-                "threat-use",
-                &[
-                    ("role", Arg::Str(&threat_role(&t, &th.role))),
-                    ("range", Arg::Str(&th.ports.to_string())),
-                    ("transports", Arg::Str(&transports(&th.transports))),
-                ],
-            ),
-            summary_html: refs.cite(&th.summary, &th.sources),
-            detail_html: refs.cite(&th.detail, &th.sources),
-        })
-        .collect();
-    let exposure = info
-        .curated
-        .exposure
-        .iter()
-        .map(|e| ExposureView {
-            service: e.service.clone(),
-            severity: t.t(match e.severity.as_str() {
-                "critical" => "severity-critical",
-                "high" => "severity-high",
-                _ => "severity-medium",
-            }),
-            severity_class: match e.severity.as_str() {
-                "critical" | "high" => "bad",
-                _ => "warn",
-            },
-            incident_html: refs.cite(&e.incident, &e.sources),
-            advice: e.advice.clone(),
-        })
-        .collect();
-    let unofficial = info
-        .curated
-        .unofficial
-        .iter()
-        .map(|u| UnofficialView {
-            software: u.software.clone(),
-            summary_html: refs.cite(&u.summary, &u.sources),
-        })
-        .collect();
-    let refs = refs
-        .list
-        .iter()
-        .enumerate()
-        .map(|(i, s)| RefView {
-            n: i + 1,
-            title: s.title.clone(),
-            url: s.url.clone(),
-            site: site_of(&s.url),
-            checked: t.s("ref-checked", "date", &s.checked),
-        })
-        .collect();
-    let class = info.range.class;
+        && (!o.history.is_empty() || !o.threats.is_empty() || !o.advice.is_empty() || !o.also_seen.is_empty());
     let page = PortPage {
         t,
         port,
         prev: port.checked_sub(1),
         next: port.checked_add(1),
-        range_name: t.t(range_key(class)),
+        range_name: t.t(class_key(o.class)),
         block: u32::from(port) / super::BLOCK,
-        headline: headline(&t, &info),
-        verdict: verdict(&t, &info),
-        badges: badges(&t, &info),
+        headline: port_text::headline(&t, &o),
+        verdict,
+        badges: o
+            .badges
+            .iter()
+            .map(|b| {
+                let (class, text) = badge(&t, b);
+                Badge { class, text }
+            })
+            .collect(),
         bar: position_bar(port, &t.n("bar-label", "port", &port)),
-        range_text: t.with(
-            match class {
-                RangeClass::System => "range-system-text",
-                RangeClass::User => "range-user-text",
-                RangeClass::Dynamic => "range-dynamic-text",
-            },
-            &[
-                ("start", Arg::Num(info.range.span.start.into())),
-                ("end", Arg::Num(info.range.span.end.into())),
-            ],
-        ),
-        ephemeral: (!info.range.ephemeral_on.is_empty()).then(|| {
-            t.s(
-                "range-ephemeral",
-                "systems",
-                &info.range.ephemeral_on.join(", "),
-            )
-        }),
-        registry_loaded: info.registry.is_some(),
-        registry_updated: info
-            .registry
-            .as_ref()
-            .and_then(|m| m.updated.clone())
-            .unwrap_or_else(|| "?".into()),
-        rows: info.assignments.iter().map(|a| row(&t, a)).collect(),
-        notes,
+        sections: o.sections.iter().map(|s| section_id(*s)).collect(),
+        advice: o
+            .advice
+            .iter()
+            .map(|a| AdviceView {
+                service: a.service.clone(),
+                severity: t.t(severity_key(a.severity)),
+                severity_class: match a.severity {
+                    portlore_kb::curated::Severity::Critical
+                    | portlore_kb::curated::Severity::High => "bad",
+                    portlore_kb::curated::Severity::Medium => "warn",
+                },
+                incident_html: prose_html(&a.incident),
+                steps: a.steps.clone(),
+            })
+            .collect(),
+        registry_loaded: o.record.loaded,
+        registry_updated: o.record.updated.clone().unwrap_or_else(|| "?".into()),
+        rows: o.record.rows.iter().map(|row| row_view(&t, row)).collect(),
+        notes: o
+            .history
+            .iter()
+            .map(|h| NoteView {
+                title: h.title.clone(),
+                status: t.t(status_key(h.status)),
+                made_by: h.made_by.clone(),
+                summary_html: prose_html(&h.summary),
+                today_html: h.today.as_ref().map(prose_html),
+            })
+            .collect(),
         english_prose,
-        threats,
-        exposure,
-        unofficial,
-        check: info.check.clone(),
-        why: why(&t, &info),
-        related: related(&t, lang, &info),
-        refs,
+        threats: o
+            .threats
+            .iter()
+            .map(|th| ThreatView {
+                name: th.name.clone(),
+                aliases: th.aliases.join(", "),
+                line: t.with(
+                    "threat-line",
+                    &[
+                        ("kind", Arg::Str(&t.t(kind_key(th.kind)))),
+                        ("year", Arg::Num(th.year.into())),
+                    ],
+                ),
+                role: t.with(
+                    "threat-use",
+                    &[
+                        ("role", Arg::Str(&t.t(role_key(th.role)))),
+                        ("range", Arg::Str(&th.ports.to_string())),
+                        ("transports", Arg::Str(&transports(&th.transports))),
+                    ],
+                ),
+                detail_html: prose_html(&th.detail),
+                summary_html: prose_html(&th.summary),
+            })
+            .collect(),
+        left_out: o
+            .left_out
+            .iter()
+            .map(|l| {
+                t.with(
+                    "pp-left-out",
+                    &[
+                        (
+                            "filter",
+                            Arg::Str(&transports(&o.transport.into_iter().collect::<Vec<_>>())),
+                        ),
+                        ("name", Arg::Str(&l.name)),
+                        ("transports", Arg::Str(&transports(&l.transports))),
+                    ],
+                )
+            })
+            .collect(),
+        also: o
+            .also_seen
+            .iter()
+            .map(|u| AlsoView {
+                software: u.software.clone(),
+                summary_html: prose_html(&u.summary),
+            })
+            .collect(),
+        check: [
+            ("Linux".to_string(), &o.check.linux),
+            ("macOS".to_string(), &o.check.macos),
+            ("Windows".to_string(), &o.check.windows),
+            (t.t("check-network"), &o.check.network),
+            ("portlore".to_string(), &o.check.portlore),
+        ]
+        .into_iter()
+        .filter(|(_, lines)| !lines.is_empty())
+        .map(|(title, lines)| CheckView {
+            title,
+            lines: lines.clone(),
+        })
+        .collect(),
+        why: o.why.iter().map(|w| port_text::why(&t, w, port)).collect(),
+        related: o
+            .related
+            .iter()
+            .map(|rel| RelatedView {
+                href: super::port_path(lang, rel.ports.start),
+                ports: rel.ports.to_string(),
+                service: rel.service.clone().unwrap_or_default(),
+                relation: relation(&t, &rel.relation),
+            })
+            .collect(),
+        refs: o
+            .references
+            .iter()
+            .enumerate()
+            .map(|(i, s)| RefView {
+                n: i + 1,
+                title: s.title.clone(),
+                url: s.url.clone(),
+                site: site_of(&s.url),
+                checked: t.s("ref-checked", "date", &s.checked),
+            })
+            .collect(),
         c,
     };
-    render_template(&page)
+    Ok(render_template(&page))
 }
 
-fn range_key(class: RangeClass) -> &'static str {
-    match class {
-        RangeClass::System => "range-system",
-        RangeClass::User => "range-user",
-        RangeClass::Dynamic => "range-dynamic",
-    }
+/// The outline itself, for callers that word it on their own (the meta description).
+pub fn outline(r: &Renderer, port: u16) -> Result<Outline, portlore_kb::StoreError> {
+    r.knowledge().outline(port, None)
 }
 
-/// `TCP/UDP`: protocol names are the same in every language.
-pub(super) fn transports(ts: &[Transport]) -> String {
-    ts.iter()
-        .map(|t| t.as_str().to_ascii_uppercase())
-        .collect::<Vec<_>>()
-        .join("/")
-}
-
-fn headline(t: &Tr, info: &PortInfo) -> String {
-    let mut s = t.n("title-port", "port", &info.port);
-    let assigned: Vec<&Assignment> = info
-        .assignments
-        .iter()
-        .filter(|a| a.status == Status::Assigned)
-        .collect();
-    if let Some(first) = assigned.first() {
-        let service = first.service.as_deref().unwrap_or("");
-        let mut ts: Vec<Transport> = assigned
-            .iter()
-            .filter(|a| a.service == first.service)
-            .filter_map(|a| a.transport)
-            .collect();
-        ts.sort();
-        ts.dedup();
-        s.push_str(" — ");
-        s.push_str(service);
-        let desc = first.description.lines().next().unwrap_or("").trim();
-        if !desc.is_empty() && !desc.eq_ignore_ascii_case(service) {
-            s.push_str(" (");
-            s.push_str(desc);
-            s.push(')');
-        }
-        if !ts.is_empty() {
-            s.push_str(", ");
-            s.push_str(&transports(&ts));
-        }
-    }
-    s
-}
-
-fn verdict(t: &Tr, info: &PortInfo) -> String {
-    let mut parts = Vec::new();
-    match info.status() {
-        None => parts.push(t.t("verdict-no-registry")),
-        Some(Status::Assigned) => {
-            let org = info
-                .assignments
-                .iter()
-                .filter(|a| a.status == Status::Assigned)
-                .flat_map(|a| a.assignee.iter())
-                .find_map(|p| p.organization.clone().or_else(|| p.name.clone()));
-            parts.push(match org {
-                Some(org) => t.s("verdict-assigned-by", "org", &org),
-                None => t.t("verdict-assigned"),
-            });
-        }
-        Some(Status::Reserved) => parts.push(t.t("verdict-reserved")),
-        Some(_) if info.range.class == RangeClass::Dynamic => parts.push(t.t("verdict-dynamic")),
-        Some(_) => parts.push(t.t("verdict-unassigned")),
-    }
-    if let Some(note) = info
-        .curated
-        .notes
-        .iter()
-        .find(|n| n.status == "retired" || n.status == "never-deployed")
-    {
-        parts.push(t.with(
-            "verdict-retired",
-            &[
-                ("title", Arg::Str(&note.title)),
-                ("status", Arg::Str(&note_status(t, &note.status))),
-            ],
-        ));
-    }
-    let mut seen: Vec<&str> = Vec::new();
-    for th in &info.curated.threats {
-        if seen.contains(&th.name.as_str()) || seen.len() == 2 {
-            continue;
-        }
-        seen.push(&th.name);
-        parts.push(if th.ports.start == th.ports.end {
-            t.with(
-                "verdict-threat-port",
-                &[
-                    ("name", Arg::Str(&th.name)),
-                    ("year", Arg::Num(th.year.into())),
-                ],
-            )
-        } else {
-            t.with(
-                "verdict-threat-range",
-                &[
-                    ("name", Arg::Str(&th.name)),
-                    ("year", Arg::Num(th.year.into())),
-                    ("range", Arg::Str(&th.ports.to_string())),
-                ],
-            )
-        });
-    }
-    if let Some(e) = info.curated.exposure.first() {
-        parts.push(t.s("verdict-exposure", "service", &e.service));
-    }
-    parts.join(" ")
-}
-
-fn badges(t: &Tr, info: &PortInfo) -> Vec<Badge> {
-    let mut b = vec![Badge {
-        class: match info.range.class {
-            RangeClass::System => "sys",
-            RangeClass::User => "usr",
-            RangeClass::Dynamic => "dyn",
-        },
-        text: t.t(match info.range.class {
-            RangeClass::System => "badge-system",
-            RangeClass::User => "badge-user",
-            RangeClass::Dynamic => "badge-dynamic",
-        }),
-    }];
-    let (class, key) = match info.status() {
-        None => ("muted", "badge-no-registry"),
-        Some(Status::Assigned) => ("good", "badge-assigned"),
-        Some(Status::Reserved) => ("warn", "badge-reserved"),
-        Some(Status::Unassigned) => ("muted", "badge-unassigned"),
-        Some(Status::Other) => ("muted", "badge-other"),
-    };
-    b.push(Badge {
-        class,
-        text: t.t(key),
-    });
-    if info.assignments.iter().any(|a| {
-        a.notes
-            .iter()
-            .any(|n| n.to_ascii_lowercase().contains("de-assigned"))
-    }) {
-        b.push(Badge {
-            class: "warn",
-            text: t.t("badge-deassigned"),
-        });
-    }
-    if !info.curated.threats.is_empty() {
-        b.push(Badge {
-            class: "bad",
-            text: t.t("badge-threat"),
-        });
-    }
-    if !info.curated.exposure.is_empty() {
-        b.push(Badge {
-            class: "bad",
-            text: t.t("badge-exposure"),
-        });
-    }
-    if !info.curated.unofficial.is_empty() {
-        b.push(Badge {
-            class: "info",
-            text: t.t("badge-unofficial"),
-        });
-    }
-    if !info.range.ephemeral_on.is_empty() {
-        b.push(Badge {
-            class: "info",
-            text: t.t("badge-ephemeral"),
-        });
-    }
-    b
-}
-
-fn row(t: &Tr, a: &Assignment) -> RowView {
+fn row_view(t: &Tr, row: &RecordRow) -> RowView {
     RowView {
-        ports: a.ports.map(|p| p.to_string()).unwrap_or_default(),
-        transport: a.transport.map_or_else(
-            || t.t("iana-any-transport"),
-            |x| x.as_str().to_ascii_uppercase(),
-        ),
-        service: a.service.clone().unwrap_or_default(),
-        status: t.t(match a.status {
+        service: row.service.clone().unwrap_or_default(),
+        status: t.t(match row.status {
             Status::Assigned => "badge-assigned",
             Status::Reserved => "badge-reserved",
             Status::Unassigned => "badge-unassigned",
             Status::Other => "badge-other",
         }),
-        description: a.description.clone(),
-        assignee: Party::labels(&a.assignee),
-        contact: if a.contact == a.assignee {
-            String::new()
+        ports: row.ports.map(|p| t.s("iana-ports", "ports", &p.to_string())),
+        transports: if row.transports.is_empty() {
+            t.t("iana-any-transport")
         } else {
-            Party::labels(&a.contact)
+            transports(&row.transports)
         },
-        registered: a.registered.clone().unwrap_or_default(),
-        modified: a.modified.clone().unwrap_or_default(),
-        references: a
-            .references
+        also: (!row.aliases.is_empty()).then(|| t.s("pp-iana-also", "names", &row.aliases.join(", "))),
+        entries: row
+            .entries
             .iter()
-            .map(|r| (r.id.clone(), r.url.clone().filter(|u| safe_url(u))))
+            .map(|e| EntryView {
+                transports: if row.entries.len() > 1 {
+                    transports(&e.transports)
+                } else {
+                    String::new()
+                },
+                description: e.description.clone(),
+                assignee: Party::labels(&e.assignee),
+                contact: Party::labels(&e.contact),
+                registered: e.registered.clone().unwrap_or_default(),
+                modified: e.modified.clone().unwrap_or_default(),
+                references: e
+                    .references
+                    .iter()
+                    .map(|r| (r.id.clone(), r.url.clone().filter(|u| safe_url(u))))
+                    .collect(),
+                unauthorized: e.unauthorized.clone(),
+                service_code: e.service_code.clone(),
+            })
             .collect(),
-        notes: a.notes.clone(),
-        unauthorized: a.unauthorized.clone(),
-        service_code: a.service_code.clone(),
+        notes: row.notes.iter().map(|n| (n.text.clone(), n.long)).collect(),
     }
 }
 

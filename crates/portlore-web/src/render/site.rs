@@ -1,10 +1,7 @@
-//! Machine-readable files: robots.txt, the sitemaps and the client-side search index.
+//! Machine-readable files: robots.txt and the sitemaps (the client-side search index
+//! comes from `portlore_kb::Knowledge::search_index`).
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
-
-use portlore_kb::{Knowledge, Status};
-use serde::Serialize;
 
 use super::{BLOCKS, escape};
 use crate::config::SiteConfig;
@@ -65,69 +62,4 @@ pub fn sitemap(config: &SiteConfig, lang: Lang, part: u32) -> Option<String> {
     }
     s.push_str("</urlset>\n");
     Some(s)
-}
-
-/// One entry of the client-side index: `[name, ports, title, kind]`.
-#[derive(Serialize)]
-struct Entry(String, String, String, &'static str);
-
-/// A compact JSON index for searching the static export without a server: every IANA
-/// service name with its ports and first description line, and the curated threats,
-/// software and notes.
-pub fn search_index(kb: &Knowledge) -> String {
-    let mut services: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
-    for a in kb.all_assignments().unwrap_or_default() {
-        let (Some(name), Status::Assigned) = (a.service.clone(), a.status) else {
-            continue;
-        };
-        let e = services.entry(name).or_insert_with(|| {
-            (
-                Vec::new(),
-                a.description.lines().next().unwrap_or("").to_string(),
-            )
-        });
-        if let Some(p) = a.ports {
-            let p = p.to_string();
-            if !e.0.contains(&p) {
-                e.0.push(p);
-            }
-        }
-    }
-    let mut entries: Vec<Entry> = services
-        .into_iter()
-        .map(|(name, (ports, title))| Entry(name, ports.join(","), title, "s"))
-        .collect();
-    let curated = portlore_kb::curated::get();
-    let mut seen = std::collections::HashSet::new();
-    for p in 0..=u16::MAX {
-        let f = curated.for_port(p);
-        for t in &f.threats {
-            if seen.insert(format!("t:{}:{}", t.id, t.ports)) {
-                entries.push(Entry(
-                    t.name.clone(),
-                    t.ports.to_string(),
-                    format!("{} ({})", t.kind, t.year),
-                    "t",
-                ));
-            }
-        }
-        for u in &f.unofficial {
-            if seen.insert(format!("u:{}", u.id)) {
-                let ports: Vec<String> = u.ports.iter().map(|r| r.to_string()).collect();
-                entries.push(Entry(
-                    u.software.clone(),
-                    ports.join(","),
-                    String::new(),
-                    "u",
-                ));
-            }
-        }
-        for n in &f.notes {
-            if seen.insert(format!("n:{}", n.id)) {
-                let ports: Vec<String> = n.ports.iter().map(|r| r.to_string()).collect();
-                entries.push(Entry(n.title.clone(), ports.join(","), String::new(), "n"));
-            }
-        }
-    }
-    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into())
 }

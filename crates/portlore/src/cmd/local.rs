@@ -231,7 +231,7 @@ fn facts(kb: &Knowledge, registry: bool, port: u16, proto: Proto) -> Facts {
             .map(|t| ThreatHint {
                 name: t.name.clone(),
                 year: t.year,
-                role: t.role.clone(),
+                role: t.role.to_string(),
                 ports: (t.ports.start, t.ports.end),
             })
             .collect(),
@@ -241,7 +241,7 @@ fn facts(kb: &Knowledge, registry: bool, port: u16, proto: Proto) -> Facts {
             .filter(|e| e.transports.contains(&transport))
             .map(|e| ExposureHint {
                 service: e.service.clone(),
-                severity: e.severity.clone(),
+                severity: e.severity.to_string(),
             })
             .collect(),
     }

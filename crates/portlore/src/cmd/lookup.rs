@@ -1,23 +1,26 @@
-//! `portlore PORT|RANGE|SERVICE …`: the port page.
+//! `portlore PORT|RANGE|NAME …`: the port page, or a table for a range.
 
 use std::process::ExitCode;
 
-use portlore_kb::{Knowledge, PortInfo, PortRange, Query, Transport, VALID_FORMS};
+use portlore_kb::{Knowledge, Outline, PortInfo, ResolveError, Transport};
 use serde::Serialize;
 
 use crate::exit;
 use crate::output;
-use crate::page;
+use crate::page::{self, Layout};
 
 /// Arguments of a lookup.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Ports (3147, 3147/udp, 3127-3130) or IANA service names (ssh).
+    /// Ports (3147, 3147/udp, 22,80, 0.0.0.0:22, 3127-3130) or names (ssh, postgres).
     #[arg(value_name = "QUERY", required = true)]
     pub queries: Vec<String>,
-    /// Print JSON (schema `portlore.lookup/1`, see docs/json-schema.md).
+    /// Print JSON (schema `portlore.lookup/2`, see docs/json-schema.md).
     #[arg(long)]
     pub json: bool,
+    /// Print whole pages for a range, and long registry notes in full.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// The `--json` document.
@@ -26,27 +29,26 @@ struct Lookup<'a> {
     schema: &'static str,
     query: &'a str,
     transport: Option<Transport>,
-    ports: Vec<PortInfo>,
+    ports: Vec<PortJson>,
 }
 
-/// Most port pages one lookup prints.
-const MAX_PAGES: usize = 64;
+/// One port: the registry and curated facts, and the outline of the page.
+#[derive(Debug, Serialize)]
+struct PortJson {
+    #[serde(flatten)]
+    info: PortInfo,
+    outline: Outline,
+}
+
+/// Most ports one lookup covers (a range is limited to this too).
+const MAX_PORTS: usize = portlore_kb::MAX_RANGE as usize;
 
 /// Runs a lookup.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let parsed = args
-        .queries
-        .iter()
-        .map(|q| Query::parse(q).map(|p| (q.as_str(), p)))
-        .collect::<Result<Vec<_>, _>>();
-    let parsed = match parsed {
-        Ok(p) => p,
-        Err(e) => return Ok(exit::bad_input(&e.to_string())),
-    };
     let kb = crate::registry::load()?;
     let mut documents = Vec::new();
-    for (text, query) in parsed {
-        match resolve(&kb, text, &query) {
+    for text in &args.queries {
+        match lookup(&kb, text) {
             Ok(doc) => documents.push(doc),
             Err(code) => return Ok(code),
         }
@@ -58,106 +60,86 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             output::print_json(&documents)
         }
     } else {
-        let mut text = String::new();
-        for doc in &documents {
-            for info in &doc.ports {
-                if !text.is_empty() {
-                    text.push_str(&"─".repeat(78));
-                    text.push('\n');
-                }
-                // Tests and reproducible output can opt out of inspecting this machine.
-                let here = if std::env::var_os("PORTLORE_NO_LOCAL").is_some() {
-                    Vec::new()
-                } else {
-                    crate::cmd::local::here_lines(info.port)
-                };
-                text.push_str(&page::render(info, &here));
-            }
-        }
-        output::print(&text)
+        output::print(&text_pages(&documents, args.full))
     };
     exit::printed(result)
 }
 
-fn resolve<'a>(kb: &Knowledge, text: &'a str, query: &Query) -> Result<Lookup<'a>, ExitCode> {
-    let (ranges, transport) = match query {
-        Query::Ports { range, transport } => (vec![*range], *transport),
-        Query::Service { name, transport } => (service_ports(kb, name, *transport)?, *transport),
-    };
-    let ports = ranges
-        .iter()
-        .flat_map(|r| r.start..=r.end)
-        .take(MAX_PAGES.max(portlore_kb::MAX_RANGE as usize))
-        .map(|p| {
-            let mut info = kb.port(p);
-            if let Some(t) = transport {
-                info.assignments
-                    .retain(|a| a.transport.is_none_or(|x| x == t));
+fn text_pages(documents: &[Lookup<'_>], full: bool) -> String {
+    let width = page::wrap::width();
+    let layout = Layout { width, full };
+    let mut text = String::new();
+    for doc in documents {
+        let outlines: Vec<&Outline> = doc.ports.iter().map(|p| &p.outline).collect();
+        if outlines.len() > 1 && !full {
+            let owned: Vec<Outline> = outlines.into_iter().cloned().collect();
+            text.push_str(&page::table(&owned, width));
+            continue;
+        }
+        for o in outlines {
+            if !text.is_empty() {
+                text.push_str(&"─".repeat(width.min(78)));
+                text.push('\n');
             }
-            info
-        })
-        .collect();
+            // Tests and reproducible output can opt out of inspecting this machine.
+            let here = if std::env::var_os("PORTLORE_NO_LOCAL").is_some() {
+                Vec::new()
+            } else {
+                crate::cmd::local::here_lines(o.port)
+            };
+            text.push_str(&page::render(o, &here, layout));
+        }
+    }
+    text
+}
+
+fn lookup<'a>(kb: &Knowledge, text: &'a str) -> Result<Lookup<'a>, ExitCode> {
+    let resolved = kb.resolve(text).map_err(|e| refuse(kb, &e))?;
+    let transport = resolved.iter().find_map(|r| r.transport);
+    let mut ports = Vec::new();
+    for r in &resolved {
+        for p in r.ports.iter().flat_map(|range| range.start..=range.end) {
+            if ports.len() == MAX_PORTS {
+                break;
+            }
+            let mut info = kb.port(p);
+            if let Some(t) = r.transport {
+                info.assignments.retain(|a| a.transport.is_none_or(|x| x == t));
+            }
+            let outline = kb.outline(p, r.transport).map_err(|e| {
+                eprintln!("portlore: the registry store is damaged: {e}; run portlore update");
+                ExitCode::from(exit::ERROR)
+            })?;
+            ports.push(PortJson { info, outline });
+        }
+    }
     Ok(Lookup {
-        schema: "portlore.lookup/1",
+        schema: "portlore.lookup/2",
         query: text,
         transport,
         ports,
     })
 }
 
-fn service_ports(
-    kb: &Knowledge,
-    name: &str,
-    transport: Option<Transport>,
-) -> Result<Vec<PortRange>, ExitCode> {
-    if kb.registry_meta().is_none() {
-        eprintln!(
-            "portlore: service names need the registry. {}",
-            crate::registry::INSTALL_HINT
-        );
-        return Err(ExitCode::from(exit::NOT_FOUND));
-    }
-    let records = kb.by_service(name).map_err(|e| {
-        eprintln!("portlore: {e}");
-        ExitCode::from(exit::ERROR)
-    })?;
-    let mut ranges: Vec<PortRange> = records
-        .iter()
-        .filter(|a| transport.is_none_or(|t| a.transport.is_none_or(|x| x == t)))
-        .filter_map(|a| a.ports)
-        .collect();
-    ranges.sort();
-    ranges.dedup();
-    if ranges.is_empty() {
-        let known = !records.is_empty();
-        let mut message = if known {
-            format!("{name:?} is an IANA service name with no port assigned")
-        } else {
-            format!("{name:?} is not a port, range or IANA service name; {VALID_FORMS}")
-        };
-        let suggestions: Vec<String> = kb
-            .search(name, 5)
-            .into_iter()
-            .filter_map(|h| h.service)
-            .take(3)
-            .collect();
-        if !suggestions.is_empty() {
-            message.push_str(&format!(" (did you mean {}?)", suggestions.join(", ")));
+/// Prints why a query resolves to nothing, and picks the exit code.
+fn refuse(kb: &Knowledge, e: &ResolveError) -> ExitCode {
+    match e {
+        ResolveError::Query(q) => exit::bad_input(&q.to_string()),
+        ResolveError::NoPort { .. } => {
+            eprintln!("portlore: {e}");
+            ExitCode::from(exit::NOT_FOUND)
         }
-        eprintln!("portlore: {message}");
-        return Err(ExitCode::from(if known {
-            exit::NOT_FOUND
-        } else {
-            exit::BAD_INPUT
-        }));
+        ResolveError::Unknown { .. } if kb.registry_meta().is_none() => {
+            eprintln!("portlore: {e}. {}", crate::registry::INSTALL_HINT);
+            ExitCode::from(exit::BAD_INPUT)
+        }
+        ResolveError::Unknown { .. } => {
+            eprintln!("portlore: {e}");
+            ExitCode::from(exit::BAD_INPUT)
+        }
+        ResolveError::Store(_) => {
+            eprintln!("portlore: the registry store is damaged: {e}; run portlore update");
+            ExitCode::from(exit::ERROR)
+        }
     }
-    // A range service (x11 6000-6063) shows its first port's page; the range is on it.
-    Ok(ranges
-        .into_iter()
-        .map(|r| PortRange {
-            start: r.start,
-            end: r.start,
-        })
-        .take(MAX_PAGES)
-        .collect())
 }

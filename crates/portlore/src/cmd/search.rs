@@ -1,12 +1,14 @@
-//! `portlore search TERM`: ranked, typo-tolerant search.
+//! `portlore search TERM`: the one search, ranked; a port number goes to its port line.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
+use portlore_kb::{HitKind, SearchHit, SearchQuery};
 use serde::Serialize;
 
 use crate::exit;
 use crate::output::{self, DIM, styled};
+use crate::page::wrap::{cut, width};
 
 /// Arguments of `portlore search`.
 #[derive(Debug, clap::Args)]
@@ -17,7 +19,7 @@ pub struct Args {
     /// At most this many results.
     #[arg(long, short = 'n', default_value_t = 20)]
     pub limit: usize,
-    /// Print JSON (schema `portlore.search/1`).
+    /// Print JSON (schema `portlore.search/2`).
     #[arg(long)]
     pub json: bool,
 }
@@ -26,22 +28,31 @@ pub struct Args {
 struct Results<'a> {
     schema: &'static str,
     query: &'a str,
-    hits: Vec<portlore_kb::SearchHit>,
+    /// Set when the query is a port number: the port it names.
+    port: Option<u16>,
+    hits: Vec<SearchHit>,
 }
 
 /// Runs the search.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let query = args.terms.join(" ");
-    if query.trim().is_empty() || query.len() > 200 {
+    if query.trim().is_empty() || query.chars().count() > portlore_kb::search::MAX_QUERY {
         return Ok(exit::bad_input("search needs 1 to 200 characters of text"));
     }
     let kb = crate::registry::load()?;
-    let hits = kb.search(&query, args.limit.clamp(1, 1000));
+    let (port, hits) = match SearchQuery::classify(&query) {
+        SearchQuery::Port { port, transport } => {
+            let line = port_hit(&kb, port, transport)?;
+            (Some(port), vec![line])
+        }
+        SearchQuery::Words(words) => (None, kb.search(&words, args.limit.clamp(1, 1000))?),
+    };
     let found = !hits.is_empty();
     let printed = if args.json {
         output::print_json(&Results {
-            schema: "portlore.search/1",
+            schema: "portlore.search/2",
             query: &query,
+            port,
             hits,
         })
     } else {
@@ -49,20 +60,9 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         if kb.registry_meta().is_none() {
             let _ = writeln!(text, "{}", styled(DIM, crate::registry::INSTALL_HINT));
         }
-        for h in &hits {
-            let ports: Vec<String> = h.ports.iter().map(ToString::to_string).collect();
-            let transports: Vec<&str> = h.transports.iter().map(|t| t.as_str()).collect();
-            let name = h.service.as_deref().unwrap_or(&h.kind);
-            let _ = writeln!(
-                text,
-                "{:<20} {:<16} {:<9} {}",
-                name,
-                truncate(&ports.join(","), 16),
-                transports.join(","),
-                h.title
-            );
-        }
-        if !found {
+        if found {
+            text.push_str(&table(&hits, width()));
+        } else {
             let _ = writeln!(text, "nothing matches {query:?}");
         }
         output::print(&text)
@@ -75,10 +75,62 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     })
 }
 
-fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(n - 1).collect::<String>())
+/// The one line for a port number: its service and the page's headline words.
+fn port_hit(
+    kb: &portlore_kb::Knowledge,
+    port: u16,
+    transport: Option<portlore_kb::Transport>,
+) -> anyhow::Result<SearchHit> {
+    let o = kb.outline(port, transport)?;
+    let title = o
+        .headline
+        .usually
+        .clone()
+        .or_else(|| o.headline.description.clone())
+        .unwrap_or_default();
+    Ok(SearchHit {
+        kind: HitKind::Service,
+        service: o.headline.service.clone(),
+        title,
+        ports: vec![portlore_kb::PortRange {
+            start: port,
+            end: port,
+        }],
+        transports: if o.headline.transports.is_empty() {
+            o.transports.clone()
+        } else {
+            o.headline.transports.clone()
+        },
+        score: 0,
+    })
+}
+
+fn kind_word(k: HitKind) -> &'static str {
+    match k {
+        HitKind::Service => "service",
+        HitKind::Threat => "malware",
+        HitKind::Unofficial => "software",
+        HitKind::Note => "note",
     }
+}
+
+/// One row per hit, with a header row, fitted to the width.
+fn table(hits: &[SearchHit], width: usize) -> String {
+    let mut out = String::new();
+    let (wp, wn, wt) = (14, 18, 9);
+    let wtitle = width.saturating_sub(wp + wn + wt + 6).max(10);
+    let _ = writeln!(out, "{:<wp$}  {:<wn$}  {:<wt$}  TITLE", "PORTS", "NAME", "KIND");
+    for h in hits {
+        let ports: Vec<String> = h.ports.iter().map(ToString::to_string).collect();
+        let name = h.service.as_deref().unwrap_or("—");
+        let line = format!(
+            "{:<wp$}  {:<wn$}  {:<wt$}  {}",
+            cut(&ports.join(","), wp),
+            cut(name, wn),
+            kind_word(h.kind),
+            cut(&h.title, wtitle)
+        );
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
+    out
 }
