@@ -18,7 +18,7 @@ pub mod search;
 mod store;
 mod text;
 
-pub use error::{KbError, StoreError};
+pub use error::{IntegrityError, KbError, StoreError};
 pub use knowledge::{Knowledge, last_date};
 pub use model::{
     Assignment, CheckCommands, Party, PortRange, RangeClass, RangeInfo, Reference, RegistryMeta,
@@ -29,4 +29,4 @@ pub use page::Outline;
 pub use query::{MAX_RANGE, Query, QueryError, VALID_FORMS};
 pub use resolve::{ResolveError, Resolved, Suggestion, Via};
 pub use search::{HitKind, SearchHit, SearchQuery};
-pub use store::compile;
+pub use store::{CompileError, MAX_INDEX_ENTRIES, MAX_RECORD_PORTS, compile};

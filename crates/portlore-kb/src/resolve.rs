@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::curated;
-use crate::error::StoreError;
+use crate::error::IntegrityError;
 use crate::knowledge::Knowledge;
 use crate::model::{PortRange, Transport};
 use crate::query::{Query, QueryError, VALID_FORMS};
@@ -75,7 +75,7 @@ pub enum ResolveError {
     },
     /// The store is damaged.
     #[error(transparent)]
-    Store(#[from] StoreError),
+    Store(#[from] IntegrityError),
 }
 
 fn suggest(s: &[Suggestion]) -> String {
@@ -159,7 +159,7 @@ impl Knowledge {
             }
             let (service, title) = match hit.service {
                 Some(s) => (Some(s), None),
-                None => (self.service_name(port, Transport::Tcp), Some(hit.title)),
+                None => (self.service_name(port, Transport::Tcp)?, Some(hit.title)),
             };
             suggestions.push(Suggestion {
                 port,

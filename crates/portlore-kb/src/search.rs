@@ -21,7 +21,7 @@ use fst::{Automaton, IntoStreamer, Streamer};
 use serde::Serialize;
 
 use crate::curated;
-use crate::error::StoreError;
+use crate::error::IntegrityError;
 use crate::knowledge::Knowledge;
 use crate::model::{PortRange, Transport};
 use crate::query::Query;
@@ -189,13 +189,17 @@ fn levenshtein_within(a: &[u8], b: &[u8], max: u8) -> bool {
 impl Knowledge {
     /// Searches everything known; the best `limit` hits, best first. A damaged store
     /// is an error, not an empty result.
-    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, IntegrityError> {
         let query: String = query.chars().take(MAX_QUERY).collect();
         let words = tokens(&query);
         if words.is_empty() {
             return Ok(Vec::new());
         }
-        let registry = self.store().map(|s| s.fst_map(Section::SearchFst)).transpose()?;
+        let registry = self
+            .store()
+            .map(|s| s.fst_map(Section::SearchFst))
+            .transpose()
+            .map_err(|e| self.damaged(e))?;
         let curated = curated::get();
         let fuzzy = words
             .iter()
@@ -223,7 +227,8 @@ impl Knowledge {
         &self,
         map: &fst::Map<&[u8]>,
         q: &Words,
-    ) -> Result<Vec<SearchHit>, StoreError> {
+    ) -> Result<Vec<SearchHit>, IntegrityError> {
+        let damaged = |e| self.damaged(e);
         let Some(store) = self.store() else {
             return Ok(Vec::new());
         };
@@ -231,7 +236,10 @@ impl Knowledge {
         let mut best: HashMap<(u32, usize), u32> = HashMap::new();
         for (wi, word) in q.words.iter().enumerate() {
             for (packed, quality) in matches(map, word, q.fuzzy[wi]) {
-                for posting in store.postings(Section::SearchPostings, packed)? {
+                for posting in store
+                    .postings(Section::SearchPostings, packed)
+                    .map_err(damaged)?
+                {
                     let score = quality * field_weight(Field::from_bits(posting));
                     let slot = best.entry((posting >> 2, wi)).or_insert(0);
                     *slot = (*slot).max(score);
@@ -247,7 +255,7 @@ impl Knowledge {
         let mut groups: BTreeMap<String, (SearchHit, Vec<u32>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         for (id, per_word) in by_record {
-            let rec = store.record(id)?;
+            let rec = store.record(id).map_err(damaged)?;
             let Some(name) = rec.service.clone() else {
                 continue;
             };
@@ -294,7 +302,7 @@ impl Knowledge {
 
     /// The export's search index: every document the server searches, with its tokens
     /// per field, as JSON for `assets/search.js`.
-    pub fn search_index(&self) -> Result<String, StoreError> {
+    pub fn search_index(&self) -> Result<String, IntegrityError> {
         let mut docs: Vec<IndexDoc> = Vec::new();
         let mut services: BTreeMap<String, usize> = BTreeMap::new();
         for a in self.all_assignments()? {

@@ -18,7 +18,7 @@ pub use sections::{Advice, AlsoSeen, History, LeftOut, Related, Relation, Sectio
 use serde::Serialize;
 
 use crate::curated::{self, CuratedFacts, NoteFact, NoteStatus};
-use crate::error::StoreError;
+use crate::error::IntegrityError;
 use crate::knowledge::Knowledge;
 use crate::model::{Assignment, CheckCommands, RangeClass, Status, Transport};
 
@@ -78,7 +78,7 @@ pub struct Outline {
 impl Knowledge {
     /// The outline of the answer for `port`, on `transport` or every transport. A
     /// damaged store is an error, never an empty record.
-    pub fn outline(&self, port: u16, transport: Option<Transport>) -> Result<Outline, StoreError> {
+    pub fn outline(&self, port: u16, transport: Option<Transport>) -> Result<Outline, IntegrityError> {
         let on = |ts: &[Transport]| transport.is_none_or(|t| ts.contains(&t));
         let records: Vec<Assignment> = self
             .assignments(port)?

@@ -3,7 +3,7 @@
 
 use super::sections::{Related, Relation};
 use crate::curated::{self, CuratedFacts};
-use crate::error::StoreError;
+use crate::error::IntegrityError;
 use crate::knowledge::Knowledge;
 use crate::model::{Assignment, PortRange};
 
@@ -18,7 +18,7 @@ impl Knowledge {
         port: u16,
         here: &[Assignment],
         facts: &CuratedFacts,
-    ) -> Result<Vec<Related>, StoreError> {
+    ) -> Result<Vec<Related>, IntegrityError> {
         let mut out: Vec<Related> = Vec::new();
         let this = PortRange {
             start: port,
@@ -54,7 +54,7 @@ impl Knowledge {
         }
         for name in &names {
             let base = name.split('-').next().unwrap_or(name);
-            for sibling in self.service_names_with_prefix(base, 12) {
+            for sibling in self.service_names_with_prefix(base, 12)? {
                 let family = sibling == base || sibling.starts_with(&format!("{base}-"));
                 if sibling == *name || !family || names.contains(&sibling.as_str()) {
                     continue;
@@ -113,7 +113,7 @@ impl Knowledge {
         Ok(out)
     }
 
-    fn first_service(&self, port: u16) -> Result<Option<String>, StoreError> {
+    fn first_service(&self, port: u16) -> Result<Option<String>, IntegrityError> {
         Ok(self
             .assignments(port)?
             .into_iter()

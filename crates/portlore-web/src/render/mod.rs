@@ -16,7 +16,7 @@ mod views;
 use std::sync::{Arc, OnceLock};
 
 use askama::Template;
-use portlore_kb::{Knowledge, Transport};
+use portlore_kb::{IntegrityError, Knowledge, Transport};
 
 pub use chrome::Chrome;
 pub use html::escape;
@@ -37,7 +37,8 @@ pub const SEARCH_LIMIT: usize = 50;
 /// A rendered page and its status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// HTTP status (200, 400 or 404).
+    /// HTTP status: 200, 400 or 404, or 503 when the registry store fails its
+    /// integrity check (such a page must never be cached).
     pub status: u16,
     /// The HTML document.
     pub body: String,
@@ -71,9 +72,9 @@ pub enum BadInput {
 pub struct Renderer {
     kb: Arc<Knowledge>,
     config: SiteConfig,
-    space: OnceLock<PortSpace>,
-    recent: OnceLock<Vec<lists::Change>>,
-    index: OnceLock<String>,
+    space: OnceLock<Result<PortSpace, IntegrityError>>,
+    recent: OnceLock<Result<Vec<lists::Change>, IntegrityError>>,
+    index: OnceLock<Result<String, IntegrityError>>,
 }
 
 impl Renderer {
@@ -99,14 +100,36 @@ impl Renderer {
     }
 
     /// Per-block statistics of the whole port space (computed once).
-    pub fn space(&self) -> &PortSpace {
-        self.space.get_or_init(|| PortSpace::compute(&self.kb))
+    pub fn space(&self) -> Result<&PortSpace, IntegrityError> {
+        self.space
+            .get_or_init(|| PortSpace::compute(&self.kb))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Computes the lazily built tables now, so the first requests are not slow.
     pub fn warm(&self) {
-        self.space();
-        self.recent_changes();
+        let _ = self.space();
+        let _ = self.recent_changes();
+    }
+
+    /// The page, or the 503 page when the registry store fails its integrity check.
+    fn checked(&self, lang: Lang, body: Result<String, IntegrityError>) -> Page {
+        match body {
+            Ok(body) => Page::ok(body),
+            Err(e) => {
+                tracing::error!(error = %e, "registry store integrity check failed");
+                self.unavailable(lang)
+            }
+        }
+    }
+
+    /// The 503 page: the registry store is damaged, so no answer is given.
+    pub fn unavailable(&self, lang: Lang) -> Page {
+        Page {
+            status: 503,
+            body: views::unavailable_page(self, lang),
+        }
     }
 
     /// The port page.
@@ -116,31 +139,28 @@ impl Renderer {
 
     /// The port page for one transport (`/en/ports/3147/udp`), or every transport.
     pub fn port_on(&self, lang: Lang, port: u16, transport: Option<Transport>) -> Page {
-        match port::render(self, lang, port, transport) {
-            Ok(body) => Page::ok(body),
-            Err(e) => unavailable(&e),
-        }
+        self.checked(lang, port::render(self, lang, port, transport))
     }
 
     /// The verdict of a port's page, worded in `lang` (for meta descriptions and
     /// summaries).
-    pub fn verdict(&self, lang: Lang, port: u16) -> Result<String, portlore_kb::StoreError> {
+    pub fn verdict(&self, lang: Lang, port: u16) -> Result<String, IntegrityError> {
         Ok(port::verdict_text(&lang.tr(), &port::outline(self, port)?))
     }
 
     /// The home page: search and the map.
     pub fn home(&self, lang: Lang) -> Page {
-        Page::ok(lists::home(self, lang))
+        self.checked(lang, lists::home(self, lang))
     }
 
     /// The range index, page `block` (0–255).
     pub fn block(&self, lang: Lang, block: u32) -> Page {
-        Page::ok(lists::block(self, lang, block))
+        self.checked(lang, lists::block(self, lang, block))
     }
 
     /// The list of ranges and index pages.
     pub fn ports_index(&self, lang: Lang) -> Page {
-        Page::ok(lists::ports_index(self, lang))
+        self.checked(lang, lists::ports_index(self, lang))
     }
 
     /// Search results (an empty query renders the search form alone).
@@ -148,15 +168,12 @@ impl Renderer {
         if query.chars().count() > MAX_QUERY_CHARS {
             return self.error(lang, &BadInput::Query);
         }
-        match search::render(self, lang, query) {
-            Ok(body) => Page::ok(body),
-            Err(e) => unavailable(&e),
-        }
+        self.checked(lang, search::render(self, lang, query))
     }
 
     /// Recently changed registry records.
     pub fn recent(&self, lang: Lang) -> Page {
-        Page::ok(lists::recent(self, lang))
+        self.checked(lang, lists::recent(self, lang))
     }
 
     /// A 400 or 404 page that says what the valid forms are.
@@ -173,33 +190,23 @@ impl Renderer {
     }
 
     /// The client-side search index (JSON, computed once): the documents and rules of
-    /// the one search, so the export's search answers as the server does. A damaged
-    /// store gives an index that says so and holds nothing.
-    pub fn search_index(&self) -> &str {
-        self.index.get_or_init(|| {
-            self.kb.search_index().unwrap_or_else(|e| {
-                serde_json::json!({"v": 1, "error": e.to_string(), "docs": []}).to_string()
-            })
-        })
+    /// the one search, so the export's search answers as the server does.
+    pub fn search_index(&self) -> Result<&str, IntegrityError> {
+        self.index
+            .get_or_init(|| self.kb.search_index())
+            .as_deref()
+            .map_err(Clone::clone)
     }
 
-    pub(crate) fn recent_changes(&self) -> &[lists::Change] {
-        self.recent.get_or_init(|| lists::compute_changes(&self.kb))
+    pub(crate) fn recent_changes(&self) -> Result<&[lists::Change], IntegrityError> {
+        self.recent
+            .get_or_init(|| lists::compute_changes(&self.kb))
+            .as_deref()
+            .map_err(Clone::clone)
     }
 
     pub(crate) fn chrome(&self, lang: Lang, title: String, path_tail: &str) -> Chrome {
         Chrome::new(lang, title, path_tail, &self.config)
-    }
-}
-
-/// A 503 page for a damaged store: an integrity error surfaces, never an empty page.
-fn unavailable(e: &portlore_kb::StoreError) -> Page {
-    Page {
-        status: 503,
-        body: format!(
-            "<!doctype html><meta charset=\"utf-8\"><title>503</title><p>The registry store is damaged ({}); run portlore update.",
-            escape(&e.to_string())
-        ),
     }
 }
 

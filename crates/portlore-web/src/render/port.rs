@@ -160,13 +160,13 @@ fn section_id(s: Section) -> &'static str {
     }
 }
 
-/// The port page, or a 503 message when the store is damaged.
+/// The port page; a damaged store is an error (the caller shows the 503 page).
 pub(super) fn render(
     r: &Renderer,
     lang: Lang,
     port: u16,
     transport: Option<Transport>,
-) -> Result<String, portlore_kb::StoreError> {
+) -> Result<String, portlore_kb::IntegrityError> {
     let o = r.knowledge().outline(port, transport)?;
     let t = lang.tr();
     let title = match &o.headline.service {
@@ -327,7 +327,7 @@ pub(super) fn render(
 }
 
 /// The outline itself, for callers that word it on their own (the meta description).
-pub fn outline(r: &Renderer, port: u16) -> Result<Outline, portlore_kb::StoreError> {
+pub fn outline(r: &Renderer, port: u16) -> Result<Outline, portlore_kb::IntegrityError> {
     r.knowledge().outline(port, None)
 }
 

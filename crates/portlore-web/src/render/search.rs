@@ -60,7 +60,7 @@ pub(super) fn render(
     r: &Renderer,
     lang: Lang,
     query: &str,
-) -> Result<String, portlore_kb::StoreError> {
+) -> Result<String, portlore_kb::IntegrityError> {
     let t = lang.tr();
     let query = query.trim();
     let title = if query.is_empty() {

@@ -102,14 +102,11 @@ fn lookup<'a>(kb: &Knowledge, text: &'a str) -> Result<Lookup<'a>, ExitCode> {
             if ports.len() == MAX_PORTS {
                 break;
             }
-            let mut info = kb.port(p);
+            let mut info = kb.port(p).map_err(damaged)?;
             if let Some(t) = r.transport {
                 info.assignments.retain(|a| a.transport.is_none_or(|x| x == t));
             }
-            let outline = kb.outline(p, r.transport).map_err(|e| {
-                eprintln!("portlore: the registry store is damaged: {e}; run portlore update");
-                ExitCode::from(exit::ERROR)
-            })?;
+            let outline = kb.outline(p, r.transport).map_err(damaged)?;
             ports.push(PortJson { info, outline });
         }
     }
@@ -138,8 +135,14 @@ fn refuse(kb: &Knowledge, e: &ResolveError) -> ExitCode {
             ExitCode::from(exit::BAD_INPUT)
         }
         ResolveError::Store(_) => {
-            eprintln!("portlore: the registry store is damaged: {e}; run portlore update");
+            eprintln!("portlore: {e}");
             ExitCode::from(exit::ERROR)
         }
     }
+}
+
+/// A damaged store: said once on stderr, exit 2.
+fn damaged(e: portlore_kb::IntegrityError) -> ExitCode {
+    eprintln!("portlore: {e}");
+    ExitCode::from(exit::ERROR)
 }
