@@ -44,6 +44,9 @@ pub const W_DESC: u32 = 1;
 pub const ALL_WORDS: u32 = 1000;
 /// Bonus when the whole query is the document's name or an alias.
 pub const WHOLE: u32 = 2000;
+/// Bonus when a one-word query that nothing has exactly is within an edit of the
+/// document's name or an alias (`minecarft` → the entry aliased `minecraft`).
+pub const WHOLE_NEAR: u32 = 500;
 /// Longest query looked at, in characters.
 pub const MAX_QUERY: usize = 200;
 
@@ -127,6 +130,8 @@ pub(crate) struct Words {
     pub words: Vec<String>,
     pub fuzzy: Vec<bool>,
     pub whole: String,
+    /// Whether the whole query may match a name within an edit.
+    pub whole_fuzzy: bool,
 }
 
 /// The quality of a word against a token, 0 when they do not match.
@@ -201,17 +206,19 @@ impl Knowledge {
             .transpose()
             .map_err(|e| self.damaged(e))?;
         let curated = curated::get();
-        let fuzzy = words
+        let fuzzy: Vec<bool> = words
             .iter()
             .map(|w| {
                 let in_registry = registry.as_ref().is_some_and(|m| m.get(w).is_some());
                 !in_registry && !curated.has_token(w)
             })
             .collect();
+        let whole_fuzzy = matches!(fuzzy.as_slice(), [true]);
         let words = Words {
             words,
             fuzzy,
             whole: query.trim().to_lowercase(),
+            whole_fuzzy,
         };
         let mut hits = match &registry {
             Some(map) => self.search_registry(map, &words)?,
@@ -279,8 +286,13 @@ impl Knowledge {
         }
         let mut out = Vec::with_capacity(groups.len());
         for (name, (mut hit, per_word)) in groups {
-            // Every record of the name, so ports and transports are whole.
-            for rec in self.by_service(&name)? {
+            // Every record of the name, so ports and transports are whole, and the
+            // title is the name's first record's, as in the export's index.
+            let records = self.by_service(&name)?;
+            if let Some(first) = records.first() {
+                hit.title = first.description.lines().next().unwrap_or("").to_string();
+            }
+            for rec in records {
                 if let Some(p) = rec.ports
                     && !hit.ports.contains(&p)
                 {
@@ -294,7 +306,7 @@ impl Knowledge {
             }
             hit.ports.sort();
             hit.transports.sort();
-            hit.score = total(&per_word, &[name.to_lowercase()], &q.whole);
+            hit.score = total(&per_word, &[name.to_lowercase()], q);
             out.push(hit);
         }
         Ok(out)
@@ -305,8 +317,17 @@ impl Knowledge {
     pub fn search_index(&self) -> Result<String, IntegrityError> {
         let mut docs: Vec<IndexDoc> = Vec::new();
         let mut services: BTreeMap<String, usize> = BTreeMap::new();
+        // Tokens of records without a service name: no document, but they count as
+        // "some token has the word exactly", which turns fuzzy matching off.
+        let mut unnamed: Vec<String> = Vec::new();
         for a in self.all_assignments()? {
             let Some(name) = a.service.clone() else {
+                unnamed.extend(tokens(&a.description));
+                for p in a.assignee.iter().chain(&a.contact) {
+                    if let Some(org) = &p.organization {
+                        unnamed.extend(tokens(org));
+                    }
+                }
                 continue;
             };
             let i = *services.entry(name.clone()).or_insert_with(|| {
@@ -343,6 +364,8 @@ impl Knowledge {
             }
         }
         docs.extend(curated::get().index_docs());
+        unnamed.sort_unstable();
+        unnamed.dedup();
         let rows: Vec<_> = docs
             .into_iter()
             .map(|mut d| {
@@ -370,9 +393,11 @@ impl Knowledge {
             "rules": {
                 "exact": EXACT, "prefix": PREFIX, "fuzzy": FUZZY,
                 "name": W_NAME, "org": W_ORG, "desc": W_DESC,
-                "all_words": ALL_WORDS, "whole": WHOLE, "max_query": MAX_QUERY,
+                "all_words": ALL_WORDS, "whole": WHOLE, "whole_near": WHOLE_NEAR,
+                "max_query": MAX_QUERY,
             },
             "docs": rows,
+            "vocabulary_only": unnamed,
         });
         Ok(index.to_string())
     }
@@ -392,7 +417,7 @@ pub(crate) struct IndexDoc {
 }
 
 /// A document's score from its best score per word.
-pub(crate) fn total(per_word: &[u32], keys: &[String], whole: &str) -> u32 {
+pub(crate) fn total(per_word: &[u32], keys: &[String], q: &Words) -> u32 {
     let matched = per_word.iter().filter(|s| **s > 0).count();
     if matched == 0 {
         return 0;
@@ -401,8 +426,10 @@ pub(crate) fn total(per_word: &[u32], keys: &[String], whole: &str) -> u32 {
     if matched == per_word.len() {
         score += ALL_WORDS;
     }
-    if keys.iter().any(|k| k == whole) {
+    if keys.iter().any(|k| *k == q.whole) {
         score += WHOLE;
+    } else if q.whole_fuzzy && keys.iter().any(|k| near(&q.whole, k)) {
+        score += WHOLE_NEAR;
     }
     score
 }

@@ -8,6 +8,8 @@ use axum::extract::{Request, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
+use portlore_kb::{SearchQuery, Transport};
+
 use crate::AppState;
 use crate::i18n::{Lang, negotiate};
 use crate::render::{BLOCKS, BadInput, Page, Renderer, site};
@@ -162,7 +164,26 @@ fn lang_page(
                 permanent(&crate::port_path(lang, port))
             }
             Ok(port) => page(r.port(lang, port), Cache::Page),
+            // A name people type (`ssh`, `postgres`) goes to its port.
+            Err(bad) => match name_port(r, p) {
+                Some(port) => see_other(&crate::port_path(lang, port)),
+                None => page(r.error(lang, &bad), Cache::Short),
+            },
+        },
+        ["ports", p, ""] => match parse_port(p) {
+            Ok(port) => permanent(&crate::port_path(lang, port)),
             Err(bad) => page(r.error(lang, &bad), Cache::Short),
+        },
+        ["ports", p, transport] => match (parse_port(p), transport.parse::<Transport>()) {
+            (Ok(port), Ok(t)) if transport.bytes().all(|b| b.is_ascii_lowercase()) => {
+                page(r.port_on(lang, port, Some(t)), Cache::Page)
+            }
+            (Ok(port), Ok(t)) => permanent(&format!("{}/{t}", crate::port_path(lang, port))),
+            (Err(bad), _) => page(r.error(lang, &bad), Cache::Short),
+            (Ok(_), Err(_)) => page(
+                r.error(lang, &BadInput::NotFound(rest.join("/"))),
+                Cache::Short,
+            ),
         },
         ["blocks", n] => match n.parse::<u32>() {
             Ok(b) if b < BLOCKS && (n.len() == 1 || !n.starts_with('0')) => {
@@ -175,7 +196,17 @@ fn lang_page(
                 return page(r.error(lang, &BadInput::Query), Cache::NoStore);
             }
             match query_param(query, "q") {
-                Some(q) => page(r.search(lang, &q), Cache::Short),
+                // A port number or N/proto goes straight to the port.
+                Some(q) => match SearchQuery::classify(&q) {
+                    SearchQuery::Port { port, transport } => {
+                        let mut to = crate::port_path(lang, port);
+                        if let Some(t) = transport {
+                            to.push_str(&format!("/{t}"));
+                        }
+                        see_other(&to)
+                    }
+                    SearchQuery::Words(_) => page(r.search(lang, &q), Cache::Short),
+                },
                 None => page(r.error(lang, &BadInput::Encoding), Cache::NoStore),
             }
         }
@@ -270,6 +301,25 @@ fn redirect_by_language(to: &str) -> Response {
         header::CACHE_CONTROL,
         HeaderValue::from_static("private, no-cache"),
     );
+    r
+}
+
+/// The port a name in a port URL means (`/en/ports/ssh`), if it is one.
+fn name_port(r: &Renderer, name: &str) -> Option<u16> {
+    let named = !name.is_empty()
+        && name.len() <= 63
+        && name.bytes().any(|b| b.is_ascii_alphabetic())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.+".contains(&b));
+    if !named {
+        return None;
+    }
+    r.knowledge().resolve_port(name).ok().map(|(port, _)| port)
+}
+
+/// 303 See Other: a search or a name answered by a port page; may change with the data.
+fn see_other(to: &str) -> Response {
+    let mut r = redirect(StatusCode::SEE_OTHER, to);
+    set_cache(&mut r, Cache::Short);
     r
 }
 

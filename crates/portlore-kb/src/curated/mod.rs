@@ -299,7 +299,7 @@ impl Curated {
                 })
                 .collect();
             let keys: Vec<String> = line.keys.split('|').map(str::to_string).collect();
-            let score = search::total(&per_word, &keys, &q.whole);
+            let score = search::total(&per_word, &keys, q);
             if score == 0 {
                 continue;
             }

@@ -163,10 +163,11 @@ fn parse_who(text: &str) -> Result<(u16, Option<Proto>), String> {
         Some((p, t)) => (p, Some(t.parse::<Proto>()?)),
         None => (text, None),
     };
-    let port = port.trim().parse::<u16>().map_err(|_| {
-        format!("{text:?} is not a port: expected a number 0-65535, optionally /tcp or /udp")
-    })?;
-    Ok((port, proto))
+    match port.trim().parse::<u16>() {
+        Ok(port) => Ok((port, proto)),
+        // A name (`who ssh`, `who postgres`) resolves as a lookup would.
+        Err(_) => crate::page::who_port(text),
+    }
 }
 
 /// Lines for the "Here, on this machine" section of `portlore PORT`: one per socket

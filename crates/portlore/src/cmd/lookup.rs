@@ -30,6 +30,9 @@ struct Lookup<'a> {
     query: &'a str,
     transport: Option<Transport>,
     ports: Vec<PortJson>,
+    /// Whether the query named a range (printed as a table unless `--full`).
+    #[serde(skip)]
+    range: bool,
 }
 
 /// One port: the registry and curated facts, and the outline of the page.
@@ -71,7 +74,7 @@ fn text_pages(documents: &[Lookup<'_>], full: bool) -> String {
     let mut text = String::new();
     for doc in documents {
         let outlines: Vec<&Outline> = doc.ports.iter().map(|p| &p.outline).collect();
-        if outlines.len() > 1 && !full {
+        if doc.range && !full {
             let owned: Vec<Outline> = outlines.into_iter().cloned().collect();
             text.push_str(&page::table(&owned, width));
             continue;
@@ -115,6 +118,9 @@ fn lookup<'a>(kb: &Knowledge, text: &'a str) -> Result<Lookup<'a>, ExitCode> {
         query: text,
         transport,
         ports,
+        range: resolved
+            .iter()
+            .any(|r| r.ports.iter().any(|p| p.start != p.end)),
     })
 }
 

@@ -301,3 +301,17 @@ fn references(out: &mut String, o: &Outline, w: usize) {
         let _ = writeln!(out, "{}", wrap(&line, w, "  ", "      "));
     }
 }
+
+/// The port (and transport) a name given to `portlore who` means: resolved as a lookup
+/// resolves it (aliases, then IANA names), so `who ssh` and `who postgres` work.
+pub fn who_port(text: &str) -> Result<(u16, Option<portlore_local::Proto>), String> {
+    let kb = crate::registry::load().map_err(|e| e.to_string())?;
+    let (port, transport) = kb.resolve_port(text).map_err(|e| e.to_string())?;
+    let proto = match transport {
+        None => None,
+        Some(portlore_kb::Transport::Tcp) => Some(portlore_local::Proto::Tcp),
+        Some(portlore_kb::Transport::Udp) => Some(portlore_local::Proto::Udp),
+        Some(other) => return Err(format!("{text:?}: who shows TCP and UDP sockets, not {other}")),
+    };
+    Ok((port, proto))
+}
