@@ -86,12 +86,33 @@ fn suggest(s: &[Suggestion]) -> String {
     format!(" (did you mean {}?)", list.join(", "))
 }
 
+/// An alias typed whole, spaces and all.
+fn alias(input: &str) -> Option<Resolved> {
+    let input = input.trim();
+    if input.len() > 64 || !input.contains(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let port = curated::get().alias(input)?;
+    Some(Resolved {
+        ports: vec![PortRange {
+            start: port,
+            end: port,
+        }],
+        transport: None,
+        via: Via::Alias,
+    })
+}
+
 /// Suggestions offered at most.
 const SUGGESTIONS: usize = 3;
 
 impl Knowledge {
     /// Resolves one typed query (which may be a list, `22,80`) to ports.
     pub fn resolve(&self, input: &str) -> Result<Vec<Resolved>, ResolveError> {
+        // Aliases may hold spaces (`windows file sharing`), which no query form allows.
+        if let Some(r) = alias(input) {
+            return Ok(vec![r]);
+        }
         Query::parse_list(input)?
             .into_iter()
             .map(|q| self.resolve_query(&q))
@@ -100,6 +121,9 @@ impl Knowledge {
 
     /// Resolves a query to a single port, for `portlore who NAME`.
     pub fn resolve_port(&self, input: &str) -> Result<(u16, Option<Transport>), ResolveError> {
+        if let Some(r) = alias(input) {
+            return Ok((r.ports[0].start, None));
+        }
         let q = Query::parse(input)?;
         let r = self.resolve_query(&q)?;
         let first = r.ports.first().map_or(0, |p| p.start);

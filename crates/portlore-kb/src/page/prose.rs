@@ -195,7 +195,8 @@ mod tests {
             b.0,
             [
                 Piece::Text("No markers ".into()),
-                Piece::Cite(2),
+                // b was cited first, so it is reference 1.
+                Piece::Cite(1),
                 Piece::Cite(3)
             ]
         );

@@ -224,7 +224,7 @@ fn a_threat_range_applies_to_every_port_in_it() {
                     start: 3127,
                     end: 3198
                 }
-                && t.role == "listening-backdoor"),
+                && t.role == portlore_kb::curated::ThreatRole::ListeningBackdoor),
             "MyDoom on {port} lacks its 3127-3198 listening range: {uses:?}"
         );
     }
