@@ -5,16 +5,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+pub use crate::cli::stats::Args;
 use crate::exit;
 use crate::output;
-
-/// Arguments of `portlore stats`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Print JSON (schema `portlore.stats/1`).
-    #[arg(long)]
-    pub json: bool,
-}
 
 #[derive(Serialize)]
 struct Stats {
@@ -31,7 +24,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         registry: kb.registry_meta(),
         curated: portlore_kb::curated::get().counts(),
     };
-    if args.json {
+    if args.format.json() {
         return exit::printed(output::print_json(&stats));
     }
     let mut text = String::new();

@@ -130,7 +130,7 @@ fn completions_and_man_page() {
         .arg("man")
         .assert()
         .success()
-        .stdout(predicate::str::contains(".TH portlore"));
+        .stdout(predicate::str::contains(".TH PORTLORE 1"));
 }
 
 #[test]

@@ -14,23 +14,7 @@ use serde::Serialize;
 use crate::exit;
 use crate::output;
 
-/// IANA's published registry.
-pub const DEFAULT_URL: &str =
-    "https://www.iana.org/assignments/service-names-port-numbers/service-names-port-numbers.xml";
-
-/// Arguments of `portlore update`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Where to read the registry: an https URL, a local XML or CSV file, or `-` for stdin.
-    #[arg(long, value_name = "FILE|URL", default_value = DEFAULT_URL)]
-    pub from: String,
-    /// Install even when the new registry has under 90% of the installed record count.
-    #[arg(long)]
-    pub force: bool,
-    /// Print the change report as JSON.
-    #[arg(long)]
-    pub json: bool,
-}
+pub use portlore::cli::update::Args;
 
 #[derive(Debug, Serialize)]
 struct Report {
@@ -71,7 +55,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Knowledge::from_store_bytes(store.clone()).context("the compiled store does not open")?;
     let report = diff(old.as_ref(), &new, &registry, &target)?;
     install(&target, &store)?;
-    let printed = if args.json {
+    let printed = if args.format.json() {
         output::print_json(&report)
     } else {
         output::print(&summary(&report))
