@@ -7,7 +7,6 @@ mod support;
 
 use std::process::Command;
 
-use portlore_feedback::FeedbackStore as _;
 use portlore_web::ServeOptions;
 use portlore_web::api::ApiArgs;
 use support::*;
