@@ -22,10 +22,10 @@ use std::sync::Arc;
 use portlore_kb::Knowledge;
 
 pub use assets::asset;
-pub use config::SiteConfig;
+pub use config::{HostPolicy, SiteConfig};
 pub use i18n::Lang;
 pub use render::{BadInput, Page, Renderer, escape, port_path};
-pub use server::{ServeOptions, serve};
+pub use server::{ServeOptions, connections_for, per_client_for, raise_fd_limit, serve};
 
 /// The default port of `portlore serve`: unassigned in the IANA registry on every
 /// transport, used by no threat or well-known software in the curated data, below

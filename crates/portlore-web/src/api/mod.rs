@@ -35,7 +35,8 @@ use utoipa_axum::routes;
 
 pub use client::{Cidr, client_ip};
 pub use error::{ApiError, ErrorBody, ErrorDetail};
-pub use feedback::{Aggregates, VoteAck, VoteRequest};
+pub use feedback::{Aggregates, MAX_OFFSET, VoteAck, VoteRequest, read_aggregates};
+pub use metrics::router as metrics_router;
 pub use overview::render as render_overview;
 
 use crate::AppState;
@@ -59,6 +60,15 @@ pub struct ApiArgs {
     pub votes_per_minute: u32,
     /// Votes a client may send in a burst before the per-minute rate applies.
     pub vote_burst: u32,
+
+    /// Where the day's vote key lives (process memory, or a private directory shared
+    /// by the processes of one host).
+    #[arg(skip)]
+    pub vote_keys: portlore_feedback::KeyStorage,
+
+    /// Metrics are served on a listener of their own, so the site's `/metrics` is off.
+    #[arg(skip)]
+    pub metrics_elsewhere: bool,
 }
 
 impl Default for ApiArgs {
@@ -70,6 +80,8 @@ impl Default for ApiArgs {
             vote_body_limit: 1024,
             votes_per_minute: 30,
             vote_burst: 10,
+            vote_keys: portlore_feedback::KeyStorage::Memory,
+            metrics_elsewhere: false,
         }
     }
 }
@@ -104,7 +116,10 @@ impl ApiState {
     /// migrating it, and starts the rate limiter's housekeeping. Call inside a Tokio
     /// runtime.
     pub async fn open(args: &ApiArgs, data_dir: &Path) -> Result<ApiState, ApiInitError> {
-        let store = portlore_feedback::open(args.database_url.as_deref(), data_dir)
+        let opts = portlore_feedback::StoreOptions {
+            keys: args.vote_keys.clone(),
+        };
+        let store = portlore_feedback::open_with(args.database_url.as_deref(), data_dir, &opts)
             .await
             .map_err(ApiInitError::Store)?;
         ApiState::new(Some(Arc::new(store)), args.clone())
@@ -180,6 +195,19 @@ impl ApiState {
         &self.0.limiter
     }
 
+    /// Whether `/metrics` is answered on the site's listener for this TCP peer: only
+    /// when metrics have no listener of their own, and the peer is a loopback address
+    /// that is not a proxy relaying outside clients.
+    fn metrics_on_site(&self, peer: std::net::IpAddr) -> bool {
+        let peer = match peer {
+            std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(peer, std::net::IpAddr::V4),
+            v4 => v4,
+        };
+        !self.0.args.metrics_elsewhere
+            && peer.is_loopback()
+            && !self.0.args.trusted_proxies.iter().any(|c| c.contains(peer))
+    }
+
     fn retry_after_secs(&self) -> u64 {
         60u64.div_ceil(u64::from(self.0.args.votes_per_minute.max(1)))
     }
@@ -253,7 +281,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/{*rest}", axum::routing::any(error::not_found))
         .route("/api", axum::routing::any(error::not_found))
         .layer(axum::middleware::from_fn(public_reads))
-        .route("/metrics", get(metrics::render))
+        .route("/metrics", get(metrics::on_site))
         .route("/feedback", get(overview::page))
 }
 
