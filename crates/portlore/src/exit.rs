@@ -125,7 +125,9 @@ pub fn classify(err: &anyhow::Error) -> Code {
     for cause in err.chain() {
         if let Some(kb) = cause.downcast_ref::<portlore_kb::KbError>() {
             return match kb {
-                portlore_kb::KbError::Registry { .. } => Code::NotARegistry,
+                portlore_kb::KbError::Registry { .. } | portlore_kb::KbError::Compile { .. } => {
+                    Code::NotARegistry
+                }
                 portlore_kb::KbError::Read { .. } => Code::Io,
                 portlore_kb::KbError::Store { .. } => Code::StoreUnreadable,
             };

@@ -5,11 +5,12 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use portlore_web::{AppState, ServeOptions, SiteConfig};
+use portlore_web::{AppState, HostPolicy, ServeOptions, SiteConfig};
 
 use portlore::cli::serve::ApiFlags;
 pub use portlore::cli::serve::{Args, LogFormat};
 use portlore::exit::{Code, Failure};
+use portlore_feedback::KeyStorage;
 use portlore_web::api::ApiArgs;
 
 /// Runs the server until SIGINT or SIGTERM.
@@ -22,7 +23,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         LogFormat::Json
     });
     init_logging(format);
-    let api_args = api_args(&args.api)?;
+    let mut api_args = api_args(&args.api)?;
+    api_args.metrics_elsewhere = args.metrics_listen.is_some();
     let kb = Arc::new(crate::registry::load()?);
     if kb.registry_meta().is_none() {
         tracing::warn!("{}", crate::registry::INSTALL_HINT);
@@ -32,6 +34,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| format!("http://{}", args.listen));
     let mut config = SiteConfig::new(&site_url);
+    config.hosts = HostPolicy::for_serve(&site_url, &args.listen.to_string(), &args.allowed_hosts);
     if let Some(origin) = &args.api_origin {
         config = config
             .with_api_origin(origin)
@@ -48,6 +51,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         let api = portlore_web::api::ApiState::open(&api_args, &data_dir)
             .await
             .context("opening the feedback store")?;
+        let proxies = api_args.trusted_proxies.clone();
         let state = AppState::new(kb, config, api);
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
@@ -57,6 +61,17 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         tokio::task::spawn_blocking(move || renderer.warm())
             .await
             .context("warming the renderer")?;
+        if let Some(metrics_addr) = args.metrics_listen {
+            let metrics = tokio::net::TcpListener::bind(metrics_addr)
+                .await
+                .with_context(|| format!("cannot listen on {metrics_addr} for metrics"))?;
+            tracing::info!(addr = %metrics_addr, "metrics listening");
+            tokio::spawn(async move {
+                if let Err(e) = portlore_web::serve_metrics(metrics).await {
+                    tracing::error!(error = %e, "metrics listener failed");
+                }
+            });
+        }
         tracing::info!(%addr, url = %format!("http://{addr}/"), "listening");
         if terminal {
             eprintln!("Serving http://{addr}/ (Ctrl-C to stop)");
@@ -64,7 +79,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         portlore_web::serve(
             listener,
             portlore_web::app(state),
-            ServeOptions::default(),
+            ServeOptions {
+                proxies,
+                ..ServeOptions::for_this_process()
+            },
             shutdown_signal(),
         )
         .await
@@ -92,6 +110,11 @@ fn api_args(flags: &ApiFlags) -> anyhow::Result<ApiArgs> {
         vote_body_limit: flags.vote_body_limit,
         votes_per_minute: flags.votes_per_minute,
         vote_burst: flags.vote_burst,
+        vote_keys: flags
+            .vote_key_dir
+            .clone()
+            .map_or(KeyStorage::Memory, KeyStorage::Dir),
+        metrics_elsewhere: false,
     })
 }
 

@@ -63,11 +63,9 @@ pub struct ApiArgs {
 
     /// Where the day's vote key lives (process memory, or a private directory shared
     /// by the processes of one host).
-    #[arg(skip)]
     pub vote_keys: portlore_feedback::KeyStorage,
 
     /// Metrics are served on a listener of their own, so the site's `/metrics` is off.
-    #[arg(skip)]
     pub metrics_elsewhere: bool,
 }
 

@@ -19,6 +19,15 @@ pub struct Args {
     /// Origin the vote forms post to, when the API runs elsewhere (https://host[:port]).
     #[arg(long, value_name = "URL")]
     pub api_origin: Option<String>,
+    /// Another host name the site answers to (repeatable). By default only the
+    /// host of --site-url, of --listen, localhost and addresses are answered, so a
+    /// DNS-rebinding page cannot reach the server under a name of its own.
+    #[arg(long = "allowed-host", value_name = "NAME")]
+    pub allowed_hosts: Vec<String>,
+    /// Serve /metrics on this address instead (only there). Without it, /metrics
+    /// answers loopback peers of the main listener only.
+    #[arg(long, value_name = "ADDR")]
+    pub metrics_listen: Option<SocketAddr>,
     /// Log format on stderr (default: text on a terminal, JSON otherwise).
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub log_format: Option<LogFormat>,
@@ -67,4 +76,9 @@ pub struct ApiFlags {
     #[arg(long, default_value_t = 10, value_name = "N",
           value_parser = clap::value_parser!(u32).range(1..))]
     pub vote_burst: u32,
+    /// A private directory (0700, never the database's) holding the day's vote key,
+    /// shared by serve processes that share one database, so they collapse each
+    /// other's repeat votes. Default: the key lives in this process's memory only.
+    #[arg(long, env = "PORTLORE_VOTE_KEY_DIR", value_name = "DIR")]
+    pub vote_key_dir: Option<std::path::PathBuf>,
 }
