@@ -119,7 +119,12 @@ pub fn set_json_errors(on: bool) {
 
 /// The code of an error: the first [`Failure`] in its chain, else what the chain holds.
 pub fn classify(err: &anyhow::Error) -> Code {
-    if let Some(f) = err.chain().find_map(|e| e.downcast_ref::<Failure>()) {
+    // `downcast_ref` on the error itself also sees a `Failure` attached as context at any
+    // layer; the chain walk finds one that is a source.
+    if let Some(f) = err
+        .downcast_ref::<Failure>()
+        .or_else(|| err.chain().find_map(|e| e.downcast_ref::<Failure>()))
+    {
         return f.code;
     }
     for cause in err.chain() {
@@ -246,6 +251,14 @@ mod tests {
         assert_eq!(classify(&err), Code::NotARegistry);
         assert_eq!(Code::NotARegistry.exit(), 2);
         assert_eq!(Code::NotFound.exit(), 1);
+    }
+
+    #[test]
+    fn a_failure_given_as_context_wins_over_its_cause() {
+        let err = anyhow::Error::new(io::Error::other("connection refused"))
+            .context(Failure::new(Code::Network, "cannot download"))
+            .context("updating");
+        assert_eq!(classify(&err), Code::Network);
     }
 
     #[test]

@@ -95,3 +95,17 @@ pub fn lab_available() -> bool {
     eprintln!("skipped: scan lab needs root, ip, nft and python3 ({why})");
     false
 }
+
+/// Whether `unshare -n` can cut this process off the network (root or user namespaces).
+/// Prints why not and returns false outside CI.
+pub fn unshare_net_available() -> bool {
+    let ok = std::process::Command::new("unshare")
+        .args(["-n", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(!must_run(), "unshare -n must work in CI");
+        eprintln!("skipped: unshare -n is not available (needs root or user namespaces)");
+    }
+    ok
+}
