@@ -30,3 +30,9 @@ pub use query::{MAX_RANGE, Query, QueryError, VALID_FORMS};
 pub use resolve::{ResolveError, Resolved, Suggestion, Via};
 pub use search::{HitKind, SearchHit, SearchQuery};
 pub use store::{CompileError, MAX_INDEX_ENTRIES, MAX_RECORD_PORTS, compile};
+
+/// Tools for tests and fuzzers that play the tamperer; not for programs.
+#[doc(hidden)]
+pub mod craft {
+    pub use crate::store::reseal;
+}

@@ -5,23 +5,10 @@ use std::process::ExitCode;
 use portlore_kb::{Knowledge, Outline, PortInfo, ResolveError, Transport};
 use serde::Serialize;
 
+pub use crate::cli::lookup::Args;
 use crate::exit;
 use crate::output;
 use crate::page::{self, Layout};
-
-/// Arguments of a lookup.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Ports (3147, 3147/udp, 22,80, 0.0.0.0:22, 3127-3130) or names (ssh, postgres).
-    #[arg(value_name = "QUERY", required = true)]
-    pub queries: Vec<String>,
-    /// Print JSON (schema `portlore.lookup/2`, see docs/json-schema.md).
-    #[arg(long)]
-    pub json: bool,
-    /// Print whole pages for a range, and long registry notes in full.
-    #[arg(long)]
-    pub full: bool,
-}
 
 /// The `--json` document.
 #[derive(Debug, Serialize)]
@@ -56,7 +43,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Err(code) => return Ok(code),
         }
     }
-    let result = if args.json {
+    let result = if args.format.json() {
         if let [one] = documents.as_slice() {
             output::print_json(one)
         } else {

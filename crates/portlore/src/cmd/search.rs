@@ -6,23 +6,10 @@ use std::process::ExitCode;
 use portlore_kb::{HitKind, SearchHit, SearchQuery};
 use serde::Serialize;
 
+pub use crate::cli::search::Args;
 use crate::exit;
 use crate::output::{self, DIM, styled};
 use crate::page::wrap::{cut, width};
-
-/// Arguments of `portlore search`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Words to find in service names, descriptions, organisations, threat names and software.
-    #[arg(required = true)]
-    pub terms: Vec<String>,
-    /// At most this many results.
-    #[arg(long, short = 'n', default_value_t = 20)]
-    pub limit: usize,
-    /// Print JSON (schema `portlore.search/2`).
-    #[arg(long)]
-    pub json: bool,
-}
 
 #[derive(Serialize)]
 struct Results<'a> {
@@ -48,7 +35,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         SearchQuery::Words(words) => (None, kb.search(&words, args.limit.clamp(1, 1000))?),
     };
     let found = !hits.is_empty();
-    let printed = if args.json {
+    let printed = if args.format.json() {
         output::print_json(&Results {
             schema: "portlore.search/2",
             query: &query,
