@@ -24,8 +24,8 @@ pub use model::{
     Assignment, CheckCommands, Party, PortRange, RangeClass, RangeInfo, Reference, RegistryMeta,
     RelatedPort, Status, Transport,
 };
-pub use port::{PortInfo, check_commands, range_info};
 pub use page::Outline;
+pub use port::{PortInfo, check_commands, range_info};
 pub use query::{MAX_RANGE, Query, QueryError, VALID_FORMS};
 pub use resolve::{ResolveError, Resolved, Suggestion, Via};
 pub use search::{HitKind, SearchHit, SearchQuery};

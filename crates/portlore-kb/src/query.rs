@@ -66,7 +66,11 @@ impl Query {
     /// Parses a comma-separated list of queries (`22,80`), each as [`Query::parse`].
     pub fn parse_list(input: &str) -> Result<Vec<Query>, QueryError> {
         if input.contains(',') {
-            let parts: Vec<&str> = input.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
+            let parts: Vec<&str> = input
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .collect();
             if parts.is_empty() || parts.len() > 64 {
                 return Err(QueryError {
                     input: input.chars().take(80).collect(),

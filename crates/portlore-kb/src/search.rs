@@ -379,8 +379,16 @@ impl Knowledge {
                     d.kind.id(),
                     d.service,
                     d.title,
-                    d.ports.iter().map(ToString::to_string).collect::<Vec<_>>().join(","),
-                    d.transports.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(","),
+                    d.ports
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(","),
+                    d.transports
+                        .iter()
+                        .map(|t| t.as_str())
+                        .collect::<Vec<_>>()
+                        .join(","),
                     d.name.join(" "),
                     d.org.join(" "),
                     d.desc.join(" "),

@@ -47,11 +47,17 @@ fn check(port: u16, transport: Option<Transport>) {
         assert_eq!(o.transports, [t]);
         for part in &o.verdict {
             if let VerdictPart::Threat { name, .. } = part {
-                assert!(o.threats.iter().any(|x| &x.name == name), "{port}/{t}: {name}");
+                assert!(
+                    o.threats.iter().any(|x| &x.name == name),
+                    "{port}/{t}: {name}"
+                );
             }
         }
     }
-    assert_eq!(o.sections.first(), Some(&portlore_kb::page::Section::Answer));
+    assert_eq!(
+        o.sections.first(),
+        Some(&portlore_kb::page::Section::Answer)
+    );
 }
 
 proptest! {
@@ -78,7 +84,9 @@ fn the_edges_and_the_famous_ports_have_outlines() {
 fn every_alias_resolves_to_its_port() {
     let mut n = 0;
     for (alias, port) in portlore_kb::curated::get().aliases() {
-        let r = kb().resolve(alias).unwrap_or_else(|e| panic!("{alias}: {e}"));
+        let r = kb()
+            .resolve(alias)
+            .unwrap_or_else(|e| panic!("{alias}: {e}"));
         assert_eq!(r[0].ports[0].start, port, "{alias}");
         assert_eq!(kb().resolve_port(alias).expect(alias).0, port, "{alias}");
         n += 1;
@@ -160,7 +168,10 @@ fn the_export_index_carries_the_rules_and_every_document() {
     assert_eq!(json["v"], 1);
     assert_eq!(json["rules"]["exact"], portlore_kb::search::EXACT);
     let docs = json["docs"].as_array().unwrap();
-    assert!(docs.iter().any(|d| d[0] == "threat" && d[2].as_str().unwrap().starts_with("MyDoom")));
+    assert!(
+        docs.iter()
+            .any(|d| d[0] == "threat" && d[2].as_str().unwrap().starts_with("MyDoom"))
+    );
 }
 
 #[test]
@@ -194,5 +205,9 @@ fn verdicts_say_what_is_usually_there() {
     assert!(!format!("{holder:?}").contains("TSVWG"), "{holder:?}");
     // 80 lists 443 among its family.
     let o = kb().outline(80, None).unwrap();
-    assert!(o.related.iter().any(|r| r.ports.start == 443), "{:?}", o.related);
+    assert!(
+        o.related.iter().any(|r| r.ports.start == 443),
+        "{:?}",
+        o.related
+    );
 }

@@ -309,7 +309,9 @@ fn name_port(r: &Renderer, name: &str) -> Option<u16> {
     let named = !name.is_empty()
         && name.len() <= 63
         && name.bytes().any(|b| b.is_ascii_alphabetic())
-        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.+".contains(&b));
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.+".contains(&b));
     if !named {
         return None;
     }

@@ -98,7 +98,10 @@ fn severity(s: &ArchivedSeverity) -> Severity {
 
 /// The endings by which a note's title says it describes software that took the port
 /// without registering it ("Squid HTTP proxy port (not the registered service)").
-const NOT_REGISTERED: [&str; 2] = [" (not the registered service)", ", not the registered service"];
+const NOT_REGISTERED: [&str; 2] = [
+    " (not the registered service)",
+    ", not the registered service",
+];
 
 /// A note's title without the "not the registered service" ending, and whether the
 /// note is about the registered service.

@@ -363,7 +363,12 @@ impl Curated {
                     title: h.title,
                     ports: h.ports,
                     transports: h.transports,
-                    name: line.tokens.split(' ').filter(|t| !t.is_empty()).map(str::to_string).collect(),
+                    name: line
+                        .tokens
+                        .split(' ')
+                        .filter(|t| !t.is_empty())
+                        .map(str::to_string)
+                        .collect(),
                     org: Vec::new(),
                     desc: Vec::new(),
                     keys: line.keys.split('|').map(str::to_string).collect(),
@@ -377,7 +382,9 @@ impl Curated {
         let word = word.trim().to_lowercase();
         ALIASES.lines().find_map(|l| {
             let mut f = l.split('\t');
-            (f.next()? == word).then(|| f.next()?.parse().ok()).flatten()
+            (f.next()? == word)
+                .then(|| f.next()?.parse().ok())
+                .flatten()
         })
     }
 
@@ -421,7 +428,12 @@ impl Curated {
     }
 }
 
-fn hit(kind: HitKind, title: String, ports: Vec<PortRange>, transports: Vec<Transport>) -> SearchHit {
+fn hit(
+    kind: HitKind,
+    title: String,
+    ports: Vec<PortRange>,
+    transports: Vec<Transport>,
+) -> SearchHit {
     SearchHit {
         kind,
         service: None,

@@ -20,7 +20,8 @@ pub fn check_commands_for(port: u16, transports: &[Transport]) -> CheckCommands 
                     .push(format!("sudo lsof -nP -iTCP:{port} -sTCP:LISTEN"));
                 c.macos
                     .push(format!("sudo lsof -nP -iTCP:{port} -sTCP:LISTEN"));
-                c.windows.push(format!("netstat -ano -p tcp | findstr :{port}"));
+                c.windows
+                    .push(format!("netstat -ano -p tcp | findstr :{port}"));
                 c.windows.push(format!(
                     "Get-NetTCPConnection -LocalPort {port} -State Listen | Select-Object LocalAddress, OwningProcess"
                 ));
@@ -29,18 +30,21 @@ pub fn check_commands_for(port: u16, transports: &[Transport]) -> CheckCommands 
             Transport::Udp => {
                 c.linux.push(format!("sudo ss -ulnp 'sport = :{port}'"));
                 c.macos.push(format!("sudo lsof -nP -iUDP:{port}"));
-                c.windows.push(format!("netstat -ano -p udp | findstr :{port}"));
+                c.windows
+                    .push(format!("netstat -ano -p udp | findstr :{port}"));
                 c.windows.push(format!(
                     "Get-NetUDPEndpoint -LocalPort {port} | Select-Object LocalAddress, OwningProcess"
                 ));
                 c.network.push(format!("sudo nmap -sU -p {port} <target>"));
             }
             Transport::Sctp => {
-                c.linux.push(format!("sudo ss --sctp -lnp 'sport = :{port}'"));
+                c.linux
+                    .push(format!("sudo ss --sctp -lnp 'sport = :{port}'"));
                 c.network.push(format!("sudo nmap -sY -p {port} <target>"));
             }
             Transport::Dccp => {
-                c.linux.push(format!("sudo ss --dccp -lnp 'sport = :{port}'"));
+                c.linux
+                    .push(format!("sudo ss --dccp -lnp 'sport = :{port}'"));
             }
         }
     }

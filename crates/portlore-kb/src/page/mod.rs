@@ -13,7 +13,9 @@ pub use answer::{Badge, Certainty, Headline, IanaState, UsualSource, VerdictPart
 pub use check::check_commands_for;
 pub use prose::{Citations, Marker, Piece, Prose, markers};
 pub use record::{LONG_NOTE, Record, RecordEntry, RecordRow, RegistryNote, is_deassignment};
-pub use sections::{Advice, AlsoSeen, History, LeftOut, Related, Relation, Section, ThreatEntry, Why};
+pub use sections::{
+    Advice, AlsoSeen, History, LeftOut, Related, Relation, Section, ThreatEntry, Why,
+};
 
 use serde::Serialize;
 
@@ -78,7 +80,11 @@ pub struct Outline {
 impl Knowledge {
     /// The outline of the answer for `port`, on `transport` or every transport. A
     /// damaged store is an error, never an empty record.
-    pub fn outline(&self, port: u16, transport: Option<Transport>) -> Result<Outline, IntegrityError> {
+    pub fn outline(
+        &self,
+        port: u16,
+        transport: Option<Transport>,
+    ) -> Result<Outline, IntegrityError> {
         let on = |ts: &[Transport]| transport.is_none_or(|t| ts.contains(&t));
         let records: Vec<Assignment> = self
             .assignments(port)?
@@ -312,7 +318,12 @@ fn headline(port: u16, records: &[Assignment], usual: &Option<(String, UsualSour
     let description = main
         .and_then(|r| r.entries.first())
         .map(|e| e.description.clone())
-        .filter(|d| !d.is_empty() && service.as_deref().is_none_or(|s| !d.eq_ignore_ascii_case(s)));
+        .filter(|d| {
+            !d.is_empty()
+                && service
+                    .as_deref()
+                    .is_none_or(|s| !d.eq_ignore_ascii_case(s))
+        });
     let also = rows
         .rows
         .iter()
@@ -478,11 +489,7 @@ fn badges(
     if !facts.unofficial.is_empty() {
         b.push(Badge::Unofficial);
     }
-    if curated::get()
-        .ephemeral(port)
-        .iter()
-        .any(|s| !s.legacy())
-    {
+    if curated::get().ephemeral(port).iter().any(|s| !s.legacy()) {
         b.push(Badge::Ephemeral);
     }
     b

@@ -180,7 +180,10 @@ mod tests {
     #[test]
     fn markers_are_renumbered_sorted_and_shared() {
         let mut c = Citations::default();
-        let a = c.cite("One [2][1]. Two [x [9]", &[src("https://a"), src("https://b")]);
+        let a = c.cite(
+            "One [2][1]. Two [x [9]",
+            &[src("https://a"), src("https://b")],
+        );
         assert_eq!(
             a.0,
             [

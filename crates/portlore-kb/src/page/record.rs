@@ -83,13 +83,22 @@ pub fn is_deassignment(note: &str) -> bool {
 
 impl Record {
     /// Condenses the records that apply (already filtered to the page's transport).
-    pub fn condense(records: &[Assignment], port: u16, updated: Option<String>, loaded: bool) -> Record {
+    pub fn condense(
+        records: &[Assignment],
+        port: u16,
+        updated: Option<String>,
+        loaded: bool,
+    ) -> Record {
         let mut rows: Vec<RecordRow> = Vec::new();
         for a in records {
             let ports = a.ports.filter(|p| p.start != port || p.end != port);
             let fresh = || RecordEntry {
                 transports: Vec::new(),
-                description: a.description.split_whitespace().collect::<Vec<_>>().join(" "),
+                description: a
+                    .description
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 assignee: a.assignee.clone(),
                 contact: if a.contact == a.assignee {
                     Vec::new()
@@ -104,9 +113,9 @@ impl Record {
             };
             let entry = fresh();
             // The same service name (or the same unnamed status) joins its row.
-            let same = rows.iter().position(|r| {
-                r.service == a.service && r.status == a.status && r.ports == ports
-            });
+            let same = rows
+                .iter()
+                .position(|r| r.service == a.service && r.status == a.status && r.ports == ports);
             // Another name for the same registration: same ports and description, and
             // the same holder, or the registry calling it a duplicate.
             let alias_of = same.is_none().then(|| {

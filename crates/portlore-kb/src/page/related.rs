@@ -25,8 +25,7 @@ impl Knowledge {
             end: port,
         };
         let push = |out: &mut Vec<Related>, ports: PortRange, service, relation| {
-            if ports != this && out.len() < MAX_RELATED && !out.iter().any(|o| o.ports == ports)
-            {
+            if ports != this && out.len() < MAX_RELATED && !out.iter().any(|o| o.ports == ports) {
                 out.push(Related {
                     ports,
                     service,
@@ -114,9 +113,6 @@ impl Knowledge {
     }
 
     fn first_service(&self, port: u16) -> Result<Option<String>, IntegrityError> {
-        Ok(self
-            .assignments(port)?
-            .into_iter()
-            .find_map(|a| a.service))
+        Ok(self.assignments(port)?.into_iter().find_map(|a| a.service))
     }
 }

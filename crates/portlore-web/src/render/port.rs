@@ -7,10 +7,10 @@ use portlore_kb::page::{RecordRow, Section};
 use portlore_kb::{Outline, Party, Status, Transport};
 
 use super::map::position_bar;
+pub(super) use super::port_text::transports;
 use super::port_text::{
     self, badge, class_key, kind_key, prose_html, relation, role_key, severity_key, status_key,
 };
-pub(super) use super::port_text::transports;
 use super::{Chrome, Renderer, render_template};
 use crate::i18n::{Arg, Lang, Tr};
 
@@ -184,7 +184,10 @@ pub(super) fn render(
     let verdict = verdict_text(&t, &o);
     c.description = verdict.clone();
     let english_prose = lang != Lang::En
-        && (!o.history.is_empty() || !o.threats.is_empty() || !o.advice.is_empty() || !o.also_seen.is_empty());
+        && (!o.history.is_empty()
+            || !o.threats.is_empty()
+            || !o.advice.is_empty()
+            || !o.also_seen.is_empty());
     let page = PortPage {
         t,
         port,
@@ -340,13 +343,16 @@ fn row_view(t: &Tr, row: &RecordRow) -> RowView {
             Status::Unassigned => "badge-unassigned",
             Status::Other => "badge-other",
         }),
-        ports: row.ports.map(|p| t.s("iana-ports", "ports", &p.to_string())),
+        ports: row
+            .ports
+            .map(|p| t.s("iana-ports", "ports", &p.to_string())),
         transports: if row.transports.is_empty() {
             t.t("iana-any-transport")
         } else {
             transports(&row.transports)
         },
-        also: (!row.aliases.is_empty()).then(|| t.s("pp-iana-also", "names", &row.aliases.join(", "))),
+        also: (!row.aliases.is_empty())
+            .then(|| t.s("pp-iana-also", "names", &row.aliases.join(", "))),
         entries: row
             .entries
             .iter()

@@ -117,7 +117,11 @@ pub(super) fn badge(t: &Tr, b: &Badge) -> (&'static str, String) {
                 Severity::Critical | Severity::High => "bad",
                 Severity::Medium => "warn",
             },
-            t.s("pp-badge-exposure", "severity", &t.t(severity_key(*severity))),
+            t.s(
+                "pp-badge-exposure",
+                "severity",
+                &t.t(severity_key(*severity)),
+            ),
         ),
         Badge::Unofficial => ("info", t.t("badge-unofficial")),
         Badge::Ephemeral => ("info", t.t("pp-badge-ephemeral")),

@@ -94,7 +94,8 @@ fn lookup<'a>(kb: &Knowledge, text: &'a str) -> Result<Lookup<'a>, ExitCode> {
             }
             let mut info = kb.port(p).map_err(damaged)?;
             if let Some(t) = r.transport {
-                info.assignments.retain(|a| a.transport.is_none_or(|x| x == t));
+                info.assignments
+                    .retain(|a| a.transport.is_none_or(|x| x == t));
             }
             let outline = kb.outline(p, r.transport).map_err(damaged)?;
             ports.push(PortJson { info, outline });

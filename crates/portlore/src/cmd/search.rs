@@ -106,7 +106,11 @@ fn table(hits: &[SearchHit], width: usize) -> String {
     let mut out = String::new();
     let (wp, wn, wt) = (14, 18, 9);
     let wtitle = width.saturating_sub(wp + wn + wt + 6).max(10);
-    let _ = writeln!(out, "{:<wp$}  {:<wn$}  {:<wt$}  TITLE", "PORTS", "NAME", "KIND");
+    let _ = writeln!(
+        out,
+        "{:<wp$}  {:<wn$}  {:<wt$}  TITLE",
+        "PORTS", "NAME", "KIND"
+    );
     for h in hits {
         let ports: Vec<String> = h.ports.iter().map(ToString::to_string).collect();
         let name = h.service.as_deref().unwrap_or("—");

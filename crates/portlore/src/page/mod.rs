@@ -71,10 +71,18 @@ fn text(p: &Prose) -> String {
 }
 
 fn answer(out: &mut String, o: &Outline, w: usize) {
-    let _ = writeln!(out, "{}", styled(TITLE, &wrap(&words::headline(o), w, "", "  ")));
+    let _ = writeln!(
+        out,
+        "{}",
+        styled(TITLE, &wrap(&words::headline(o), w, "", "  "))
+    );
     let _ = writeln!(out, "{}", wrap(&words::verdict(o), w, "", ""));
     let badges: Vec<String> = o.badges.iter().map(words::badge).collect();
-    let _ = writeln!(out, "{}", styled(DIM, &wrap(&badges.join(" · "), w, "", "")));
+    let _ = writeln!(
+        out,
+        "{}",
+        styled(DIM, &wrap(&badges.join(" · "), w, "", ""))
+    );
 }
 
 fn what_to_do(out: &mut String, o: &Outline, w: usize) {
@@ -98,7 +106,11 @@ fn iana(out: &mut String, o: &Outline, layout: Layout) {
     let r = &o.record;
     if !r.loaded {
         heading(out, "IANA registry");
-        let _ = writeln!(out, "{}", wrap(crate::registry::INSTALL_HINT, w, "  ", "  "));
+        let _ = writeln!(
+            out,
+            "{}",
+            wrap(crate::registry::INSTALL_HINT, w, "  ", "  ")
+        );
         return;
     }
     heading(
@@ -179,7 +191,12 @@ fn record_row(out: &mut String, row: &RecordRow, layout: Layout) {
         let note = format!("note: {}", n.text);
         if n.long && !layout.full {
             let room = w.saturating_sub(4 + " (--full shows all)".len()).max(20);
-            let _ = writeln!(out, "    {} {}", cut(&note, room), styled(DIM, "(--full shows all)"));
+            let _ = writeln!(
+                out,
+                "    {} {}",
+                cut(&note, room),
+                styled(DIM, "(--full shows all)")
+            );
         } else {
             let _ = writeln!(out, "{}", wrap(&note, w, "    ", "      "));
         }
@@ -199,7 +216,11 @@ fn history(out: &mut String, o: &Outline, w: usize) {
         let _ = writeln!(out, "{}", styled(HEADING, &wrap(&head, w, "  ", "  ")));
         let _ = writeln!(out, "{}", wrap(&text(&h.summary), w, "  ", "  "));
         if let Some(today) = &h.today {
-            let _ = writeln!(out, "{}", wrap(&format!("Today: {}", text(today)), w, "  ", "  "));
+            let _ = writeln!(
+                out,
+                "{}",
+                wrap(&format!("Today: {}", text(today)), w, "  ", "  ")
+            );
         }
     }
 }
@@ -237,7 +258,9 @@ fn security(out: &mut String, o: &Outline, w: usize) {
     for l in &o.left_out {
         let only = format!(
             "Not shown for {}: {} concerns {} only.",
-            o.transport.map(|t| t.as_str().to_uppercase()).unwrap_or_default(),
+            o.transport
+                .map(|t| t.as_str().to_uppercase())
+                .unwrap_or_default(),
             l.name,
             words::transports(&l.transports)
         );
@@ -297,7 +320,13 @@ fn related(out: &mut String, o: &Outline, w: usize) {
 fn references(out: &mut String, o: &Outline, w: usize) {
     heading(out, "References");
     for (i, s) in o.references.iter().enumerate() {
-        let line = format!("[{}] {} <{}> (checked {})", i + 1, s.title, s.url, s.checked);
+        let line = format!(
+            "[{}] {} <{}> (checked {})",
+            i + 1,
+            s.title,
+            s.url,
+            s.checked
+        );
         let _ = writeln!(out, "{}", wrap(&line, w, "  ", "      "));
     }
 }
@@ -311,7 +340,11 @@ pub fn who_port(text: &str) -> Result<(u16, Option<portlore_local::Proto>), Stri
         None => None,
         Some(portlore_kb::Transport::Tcp) => Some(portlore_local::Proto::Tcp),
         Some(portlore_kb::Transport::Udp) => Some(portlore_local::Proto::Udp),
-        Some(other) => return Err(format!("{text:?}: who shows TCP and UDP sockets, not {other}")),
+        Some(other) => {
+            return Err(format!(
+                "{text:?}: who shows TCP and UDP sockets, not {other}"
+            ));
+        }
     };
     Ok((port, proto))
 }

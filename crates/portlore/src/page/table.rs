@@ -49,7 +49,13 @@ fn row(o: &Outline) -> Row {
 
 /// Column widths that fit `width`: the "usually" column gets what is left, at least 8;
 /// when even that does not fit, service, flags and transports give way in turn.
-fn fit(width: usize, wp: usize, mut wt: usize, mut ws: usize, mut wf: usize) -> (usize, usize, usize, usize) {
+fn fit(
+    width: usize,
+    wp: usize,
+    mut wt: usize,
+    mut ws: usize,
+    mut wf: usize,
+) -> (usize, usize, usize, usize) {
     const GAPS: usize = 8;
     const MIN_USUALLY: usize = 8;
     let total = |wt: usize, ws: usize, wf: usize| wp + wt + ws + wf + GAPS + MIN_USUALLY;
@@ -64,7 +70,9 @@ fn fit(width: usize, wp: usize, mut wt: usize, mut ws: usize, mut wf: usize) -> 
             break;
         }
     }
-    let wu = width.saturating_sub(wp + wt + ws + wf + GAPS).max(MIN_USUALLY);
+    let wu = width
+        .saturating_sub(wp + wt + ws + wf + GAPS)
+        .max(MIN_USUALLY);
     (wt, ws, wf, wu)
 }
 
@@ -91,8 +99,18 @@ pub fn table(outlines: &[Outline], width: usize) -> String {
             format!("{}-{}", r.ports.0, r.ports.1)
         }
     };
-    let wp = rows.iter().map(|r| port_text(r).len()).max().unwrap_or(4).max(4);
-    let wt = rows.iter().map(|r| r.transports.len()).max().unwrap_or(0).clamp(10, 14);
+    let wp = rows
+        .iter()
+        .map(|r| port_text(r).len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let wt = rows
+        .iter()
+        .map(|r| r.transports.len())
+        .max()
+        .unwrap_or(0)
+        .clamp(10, 14);
     let ws = rows
         .iter()
         .map(|r| r.service.chars().count())

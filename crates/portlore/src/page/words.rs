@@ -1,9 +1,7 @@
 //! The English words of the outline's enums and parts, for the terminal.
 
 use portlore_kb::curated::{EphemeralSystem, NoteStatus, Severity, ThreatKind, ThreatRole};
-use portlore_kb::page::{
-    Badge, Certainty, IanaState, Relation, UsualSource, VerdictPart, Why,
-};
+use portlore_kb::page::{Badge, Certainty, IanaState, Relation, UsualSource, VerdictPart, Why};
 use portlore_kb::{Outline, PortRange, RangeClass, Transport};
 
 /// `TCP`, `TCP and UDP`, `TCP, UDP and SCTP`.
@@ -176,7 +174,10 @@ pub fn flag(b: &Badge) -> Option<&'static str> {
         Badge::Range { .. } => None,
         Badge::Iana { state } => match state {
             IanaState::Reserved => Some("reserved"),
-            IanaState::Assigned | IanaState::Unassigned | IanaState::Other | IanaState::NoRegistry => None,
+            IanaState::Assigned
+            | IanaState::Unassigned
+            | IanaState::Other
+            | IanaState::NoRegistry => None,
         },
         Badge::Deassigned => Some("de-assigned"),
         Badge::ThreatHistory => Some("threat"),

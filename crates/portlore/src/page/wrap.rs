@@ -74,7 +74,10 @@ mod tests {
     fn wraps_prose_and_keeps_long_tokens_whole() {
         let text = "one two three four five six seven";
         let wrapped = wrap(text, 14, "  ", "    ");
-        assert_eq!(wrapped, "  one two\n    three four\n    five six\n    seven");
+        assert_eq!(
+            wrapped,
+            "  one two\n    three four\n    five six\n    seven"
+        );
         let url = "see https://example.invalid/a/very/long/path/that/cannot/break ok";
         let w = wrap(url, 20, "", "");
         assert!(w.lines().any(|l| l.starts_with("https://")), "{w}");
