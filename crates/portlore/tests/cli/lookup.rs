@@ -25,9 +25,7 @@ fn with_nothing_installed_the_built_in_snapshot_answers() {
         .assert()
         .success()
         .stdout(predicate::str::contains("Port 3147"))
-        .stdout(predicate::str::contains(
-            "User (registered) ports 1024-49151",
-        ))
+        .stdout(predicate::str::contains("is a registered (user) port"))
         .stdout(predicate::str::contains("rfio"))
         .stdout(predicate::str::contains("lsof -nP -iTCP:3147 -sTCP:LISTEN"));
     portlore()
@@ -69,7 +67,7 @@ fn service_range_and_transport_lookups() {
         serde_json::from_slice(&out.get_output().stdout).expect("valid JSON")
     };
     let ssh = json(&["ssh"]);
-    assert_eq!(ssh["schema"], "portlore.lookup/1");
+    assert_eq!(ssh["schema"], "portlore.lookup/2");
     assert_eq!(ssh["ports"][0]["port"], 22);
     let range = json(&["3127-3130"]);
     assert_eq!(range["ports"].as_array().unwrap().len(), 4);

@@ -1,5 +1,6 @@
 //! End-to-end tests: one binary, one module per topic, each running the real `portlore`.
 
+mod answer;
 mod binaries;
 mod local;
 mod lookup;

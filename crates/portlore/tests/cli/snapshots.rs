@@ -3,14 +3,17 @@
 
 use crate::support::{portlore, registry_path};
 
-const PORTS: [&str; 6] = ["3147", "3471", "80", "0", "49152", "65535"];
+const PORTS: [&str; 10] = [
+    "3147", "3471", "80", "443", "22", "3128", "0", "49152", "65535", "3147/udp",
+];
 
 fn page(reg: &std::path::Path, port: &str, json: bool) -> String {
     let mut cmd = portlore();
     cmd.arg("--registry")
         .arg(reg)
         .arg(port)
-        .env("PORTLORE_NO_LOCAL", "1");
+        .env("PORTLORE_NO_LOCAL", "1")
+        .env("COLUMNS", "80");
     if json {
         cmd.arg("--json");
     }
@@ -27,7 +30,10 @@ fn text_pages() {
         return;
     };
     for port in PORTS {
-        insta::assert_snapshot!(format!("text_{port}"), page(&reg, port, false));
+        insta::assert_snapshot!(
+            format!("text_{}", port.replace('/', "_")),
+            page(&reg, port, false)
+        );
     }
 }
 
@@ -38,6 +44,9 @@ fn json_pages() {
         return;
     };
     for port in PORTS {
-        insta::assert_snapshot!(format!("json_{port}"), page(&reg, port, true));
+        insta::assert_snapshot!(
+            format!("json_{}", port.replace('/', "_")),
+            page(&reg, port, true)
+        );
     }
 }
