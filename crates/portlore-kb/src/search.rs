@@ -434,7 +434,7 @@ pub(crate) fn total(per_word: &[u32], keys: &[String], q: &Words) -> u32 {
     if matched == per_word.len() {
         score += ALL_WORDS;
     }
-    if keys.iter().any(|k| *k == q.whole) {
+    if keys.contains(&q.whole) {
         score += WHOLE;
     } else if q.whole_fuzzy && keys.iter().any(|k| near(&q.whole, k)) {
         score += WHOLE_NEAR;

@@ -122,12 +122,11 @@ pub fn table(outlines: &[Outline], width: usize) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:<wp$}  {:<wt$}  {:<ws$}  {:<wu$}  {}",
+        "{:<wp$}  {:<wt$}  {:<ws$}  {:<wu$}  FLAGS",
         "PORT",
         cut("TRANSPORTS", wt),
         cut("SERVICE", ws),
         "USUALLY",
-        "FLAGS"
     );
     for r in &rows {
         let usually = if r.quiet() {
