@@ -108,7 +108,7 @@ fn finding_reason(f: Finding, reach: Reach, what: &str) -> Reason {
             scoped(reach, false),
             Code::TrustAuth,
             format!(
-                "PostgreSQL let a made-up role start a session without a password (trust authentication); {place}"
+                "PostgreSQL asked no password for a made-up role (trust authentication): whoever reaches it may connect as any role; {place}"
             ),
         ),
         Finding::NoAuth => Reason::new(
@@ -198,6 +198,11 @@ pub fn judge(observed: &Observed<'_>, facts: &Facts, ctx: &PortContext, reach: R
             Level::Note,
             Code::Silent,
             "accepts connections but answered no probe: a client-speaks-first protocol portlore does not know, or a firewall or proxy holding the port",
+        )),
+        None if observed.service == Some("tcpwrapped") => reasons.push(Reason::new(
+            Level::Note,
+            Code::NotIdentified,
+            "closes every connection without a word (tcpwrapped): access control, or a service waiting for something portlore does not send",
         )),
         None => reasons.push(Reason::new(
             Level::Note,

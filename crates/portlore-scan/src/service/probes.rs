@@ -252,10 +252,13 @@ const ERLANG_FLAGS: u32 =
     0x4 | 0x10 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800 | 0x1_0000 | 0x2_0000 | 0x4_0000 | 0x100_0000;
 
 fn erlang_send_name() -> Vec<u8> {
-    // Version 5 `send_name`: 'n', version 5, flags, name. Not a published node.
+    // Version 6 `send_name` (OTP 23 and later; OTP 25 refuses version 5): 'N', 64-bit
+    // flags, creation, name length, name. Not a published node.
     let name = b"portlore_probe@localhost";
-    let mut body = vec![b'n', 0, 5];
-    body.extend_from_slice(&ERLANG_FLAGS.to_be_bytes());
+    let mut body = vec![b'N'];
+    body.extend_from_slice(&u64::from(ERLANG_FLAGS).to_be_bytes());
+    body.extend_from_slice(&0u32.to_be_bytes());
+    body.extend_from_slice(&(name.len() as u16).to_be_bytes());
     body.extend_from_slice(name);
     let mut msg = (body.len() as u16).to_be_bytes().to_vec();
     msg.extend(body);

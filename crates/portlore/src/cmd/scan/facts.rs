@@ -103,7 +103,7 @@ pub fn judge(
             .collect(),
     };
     let observed = Observed {
-        service: detected,
+        service: service.map(|s| s.name.as_str()),
         product: service.and_then(|s| s.product.as_deref()),
         silent: service.is_some_and(|s| s.status == Status::Silent),
         findings: service.map(|s| s.findings.as_slice()).unwrap_or(&[]),
