@@ -308,10 +308,15 @@ impl Identifier {
                 }
             }
         }
-        match (null_out, hint_out) {
+        // An answer nothing recognised is kept as a last resort: other probes may still
+        // name the service.
+        let (hint_ok, fallback) = match hint_out {
+            Some(h) if h.status == Status::Identified => (Some(h), None),
+            other => (None, other),
+        };
+        match (null_out, hint_ok) {
             (Some(Null::Named(b)), Some(h)) => {
                 let b = b.scored();
-                let h = h.scored();
                 if b.status == Status::Identified && b.confidence >= h.confidence {
                     b
                 } else {
@@ -335,8 +340,11 @@ impl Identifier {
                     note(p.name());
                 }
                 match self.probe_all(addr, name, &rest, w).await {
-                    Some(s) => self.follow_up(addr, name, s, w).await,
-                    None => Service::silent(Vec::new()),
+                    Some(s) if s.status == Status::Identified => {
+                        self.follow_up(addr, name, s, w).await
+                    }
+                    Some(s) => fallback.unwrap_or(s),
+                    None => fallback.unwrap_or_else(|| Service::silent(Vec::new())),
                 }
             }
         }
@@ -371,7 +379,11 @@ impl Identifier {
                     set.abort_all();
                     return Some(s);
                 }
-                if best.as_ref().is_none_or(|b| s.confidence > b.confidence) {
+                let better = best.as_ref().is_none_or(|b| {
+                    (s.status == Status::Identified && b.status != Status::Identified)
+                        || s.confidence > b.confidence
+                });
+                if better {
                     best = Some(s);
                 }
             }
@@ -457,10 +469,35 @@ impl Identifier {
         }
         let (reply, _) = read_reply(&mut stream, w.probe, w.settle).await;
         let fps = &self.fingerprints;
-        let mut found =
-            recognise::own_reply(probe, &reply).or_else(|| recognise::recognise(&reply, fps))?;
+        if reply.is_empty() {
+            return None;
+        }
+        let Some(mut found) =
+            recognise::own_reply(probe, &reply).or_else(|| recognise::recognise(&reply, fps))
+        else {
+            return Some(Service {
+                name: "unknown".into(),
+                status: Status::Unrecognised,
+                info: Some(format!("answered the {} probe unrecognisably", probe.name())),
+                method: Method::Probe,
+                probe: Some(probe.name()),
+                evidence: Some(escape_bytes(&reply, EVIDENCE_CHARS)),
+                ..Service::default()
+            });
+        };
         match (probe, found.name.as_str()) {
             (Probe::Mqtt, "mqtt") => {
+                // Accepted without credentials: brokers that publish their version in
+                // `$SYS` (Mosquitto, EMQX) tell it to any subscriber. Read, then leave.
+                if reply.get(3) == Some(&0)
+                    && send(&mut stream, &recognise::MQTT_SYS_SUBSCRIBE, w.probe).await
+                {
+                    let (more, _) = read_reply(&mut stream, w.probe, w.settle).await;
+                    if let Some((product, version)) = recognise::mqtt_sys_version(&more) {
+                        found.product = Some(product);
+                        found.version = version;
+                    }
+                }
                 let _ = send(&mut stream, &[0xe0, 0], w.probe).await; // DISCONNECT
             }
             (_, "redis") if reply.starts_with(b"+PONG") => {

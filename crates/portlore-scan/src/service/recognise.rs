@@ -596,6 +596,52 @@ fn mqtt_connack(b: &[u8]) -> Option<Service> {
     Some(s)
 }
 
+/// SUBSCRIBE (packet id 1, QoS 0) to `$SYS/broker/version`.
+pub const MQTT_SYS_SUBSCRIBE: [u8; 26] = [
+    0x82, 24, 0, 1, 0, 19, b'$', b'S', b'Y', b'S', b'/', b'b', b'r', b'o', b'k', b'e', b'r',
+    b'/', b'v', b'e', b'r', b's', b'i', b'o', b'n', 0,
+];
+
+/// The broker and version from a retained `$SYS/broker/version` PUBLISH
+/// (`mosquitto version 2.0.11`), among the packets in `b`.
+pub fn mqtt_sys_version(b: &[u8]) -> Option<(String, Option<String>)> {
+    let mut at = 0;
+    while at < b.len() {
+        let kind = b[at] >> 4;
+        let (mut len, mut shift, mut i) = (0usize, 0, at + 1);
+        loop {
+            let byte = *b.get(i)?;
+            len |= ((byte & 0x7f) as usize) << shift;
+            i += 1;
+            if byte & 0x80 == 0 || shift > 21 {
+                break;
+            }
+            shift += 7;
+        }
+        let body = b.get(i..i + len)?;
+        if kind == 3 {
+            let tlen = be16(body, 0)? as usize;
+            let topic = body.get(2..2 + tlen)?;
+            let qos = (b[at] >> 1) & 3;
+            let start = 2 + tlen + if qos > 0 { 2 } else { 0 };
+            if topic == b"$SYS/broker/version" {
+                let text = String::from_utf8_lossy(body.get(start..)?).into_owned();
+                let (product, version) = match text.rsplit_once(" version ") {
+                    Some((p, v)) => (p.to_string(), Some(escape_str(v.trim(), 40))),
+                    None => (text.clone(), None),
+                };
+                let product = match product.as_str() {
+                    "mosquitto" => "Mosquitto".to_string(),
+                    other => escape_str(other, 40),
+                };
+                return Some((product, version));
+            }
+        }
+        at = i + len;
+    }
+    None
+}
+
 fn erlang_dist(b: &[u8]) -> Option<Service> {
     // [len u16]['s'][status], then perhaps the challenge with the node's name.
     let len = be16(b, 0)? as usize;
@@ -1187,6 +1233,19 @@ mod tests {
         let s = own_reply(Probe::Modbus, &modbus).unwrap();
         assert_eq!(s.product.as_deref(), Some("Acm PLC"));
         assert!(own_reply(Probe::Cassandra, b"garbage!!").is_none());
+        let mut mq = vec![0x90, 3, 0, 1, 0, 0x31, 0];
+        let payload = b"mosquitto version 2.0.11";
+        let topic = b"$SYS/broker/version";
+        mq.push((2 + topic.len() + payload.len()) as u8);
+        mq.extend_from_slice(&(topic.len() as u16).to_be_bytes());
+        mq.extend_from_slice(topic);
+        mq.extend_from_slice(payload);
+        mq.remove(6);
+        assert_eq!(
+            mqtt_sys_version(&mq),
+            Some(("Mosquitto".into(), Some("2.0.11".into())))
+        );
+        assert_eq!(MQTT_SYS_SUBSCRIBE[1] as usize + 2, MQTT_SYS_SUBSCRIBE.len());
         assert!(own_reply(Probe::Smb, b"\x00\x00\x00\x10\xfeSMB").is_some());
     }
 }
