@@ -230,10 +230,12 @@ pub fn judge(observed: &Observed<'_>, facts: &Facts, ctx: &PortContext, reach: R
     }
 
     for hint in &facts.exposure {
+        // The curated entry may be about one product (CouchDB); a service many products
+        // share keeps its neutral name.
         let about = if neutral_name(detected.unwrap_or("")).is_some() {
             format!(
-                "{what}: the curated notes list {port}/{proto} as must-not-face-the-internet ({} risk, {})",
-                hint.severity, hint.service
+                "{what}: the curated notes list {port}/{proto} as must not face the internet ({} risk)",
+                hint.severity
             )
         } else {
             format!(
@@ -381,6 +383,11 @@ mod tests {
             .find(|r| r.code == Code::ExposureRisk)
             .unwrap();
         assert!(e.text.starts_with("Erlang's port mapper"), "{}", e.text);
+        assert!(
+            !e.text.contains("CouchDB Erlang distribution"),
+            "{}",
+            e.text
+        );
     }
 
     #[test]

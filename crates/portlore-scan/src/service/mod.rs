@@ -478,7 +478,10 @@ impl Identifier {
             return Some(Service {
                 name: "unknown".into(),
                 status: Status::Unrecognised,
-                info: Some(format!("answered the {} probe unrecognisably", probe.name())),
+                info: Some(format!(
+                    "answered the {} probe unrecognisably",
+                    probe.name()
+                )),
                 method: Method::Probe,
                 probe: Some(probe.name()),
                 evidence: Some(escape_bytes(&reply, EVIDENCE_CHARS)),

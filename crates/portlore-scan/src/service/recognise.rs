@@ -598,8 +598,8 @@ fn mqtt_connack(b: &[u8]) -> Option<Service> {
 
 /// SUBSCRIBE (packet id 1, QoS 0) to `$SYS/broker/version`.
 pub const MQTT_SYS_SUBSCRIBE: [u8; 26] = [
-    0x82, 24, 0, 1, 0, 19, b'$', b'S', b'Y', b'S', b'/', b'b', b'r', b'o', b'k', b'e', b'r',
-    b'/', b'v', b'e', b'r', b's', b'i', b'o', b'n', 0,
+    0x82, 24, 0, 1, 0, 19, b'$', b'S', b'Y', b'S', b'/', b'b', b'r', b'o', b'k', b'e', b'r', b'/',
+    b'v', b'e', b'r', b's', b'i', b'o', b'n', 0,
 ];
 
 /// The broker and version from a retained `$SYS/broker/version` PUBLISH
