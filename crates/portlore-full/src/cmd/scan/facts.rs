@@ -77,14 +77,14 @@ pub fn judge(
     transport: Transport,
     service: Option<&Service>,
     reach: Reach,
-) -> Verdict {
-    let info = kb.port(port);
+) -> Result<Verdict, portlore_kb::IntegrityError> {
+    let info = kb.port(port)?;
     let mut f = facts(&info, transport);
     let detected = service
         .filter(|s| s.status == Status::Identified)
         .map(|s| s.name.as_str());
     if let Some(std) = detected.and_then(standard_port).filter(|p| *p != port) {
-        f.exposure.extend(facts(&kb.port(std), transport).exposure);
+        f.exposure.extend(facts(&kb.port(std)?, transport).exposure);
     }
     let ctx = PortContext {
         port,
@@ -108,5 +108,5 @@ pub fn judge(
         silent: service.is_some_and(|s| s.status == Status::Silent),
         findings: service.map(|s| s.findings.as_slice()).unwrap_or(&[]),
     };
-    portlore_judge::scan::judge(&observed, &f, &ctx, reach)
+    Ok(portlore_judge::scan::judge(&observed, &f, &ctx, reach))
 }
