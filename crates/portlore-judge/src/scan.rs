@@ -104,11 +104,14 @@ fn scoped(reach: Reach, always_look: bool) -> Level {
 fn finding_reason(f: Finding, reach: Reach, what: &str) -> Reason {
     let place = reach_phrase(reach);
     match f {
+        // Trust stays a LOOK on loopback too: every local user (and every local process a
+        // browser or a build script can steer) may connect as any role, the superuser
+        // included, and a superuser runs programs as the server's account.
         Finding::TrustAuth => Reason::new(
-            scoped(reach, false),
+            scoped(reach, true),
             Code::TrustAuth,
             format!(
-                "PostgreSQL asked no password for a made-up role (trust authentication): whoever reaches it may connect as any role; {place}"
+                "PostgreSQL asked no password for a made-up role (trust authentication): whoever reaches it may connect as any role, the superuser included; {place}"
             ),
         ),
         Finding::NoAuth => Reason::new(
@@ -393,7 +396,6 @@ mod tests {
     #[test]
     fn findings_are_raised_by_reach() {
         for (finding, code, service) in [
-            (Finding::TrustAuth, Code::TrustAuth, "postgresql"),
             (Finding::NoAuth, Code::NoAuth, "redis"),
             (Finding::AnonymousFtp, Code::AnonymousFtp, "ftp"),
             (Finding::UdpAmplifier, Code::UdpAmplifier, "memcached"),
@@ -409,6 +411,14 @@ mod tests {
             let lan = judge(&o, &facts(&[service]), &ctx(1), Reach::Private);
             assert_eq!(lan.level, Level::Look, "{finding:?} on the LAN");
         }
+        let trust = Observed {
+            service: Some("postgresql"),
+            findings: &[Finding::TrustAuth],
+            ..Observed::default()
+        };
+        let v = judge(&trust, &facts(&["postgresql"]), &ctx(5432), Reach::Loopback);
+        assert_eq!(v.level, Level::Look, "trust auth on loopback");
+        assert_eq!(v.reasons[0].code, Code::TrustAuth);
         let docker = Observed {
             service: Some("docker"),
             findings: &[Finding::DockerWithoutTls],
