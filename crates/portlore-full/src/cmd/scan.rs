@@ -15,8 +15,7 @@ use portlore_kb::{Knowledge, PortInfo, Transport};
 use portlore_scan::compare::{Change, Snapshot};
 use portlore_scan::service::{Fingerprints, Service};
 use portlore_scan::{
-    Event, HostReport, HostStatus, PortResult, PortSpec, ScanConfig, ScanReport,
-    Timing,
+    Event, HostReport, HostStatus, PortResult, PortSpec, ScanConfig, ScanReport, Timing,
 };
 use serde::Serialize;
 
