@@ -6,7 +6,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use portlore_web::export::{ExportOptions, export, planned_files};
+use portlore_web::export::{ExportOptions, export, plan, preview_hint};
 use portlore_web::{Lang, Renderer, SiteConfig};
 
 /// Arguments of `portlore export`.
@@ -25,9 +25,14 @@ pub struct Args {
     /// Origin the vote forms post to (https://host[:port]); default: the same origin.
     #[arg(long, value_name = "URL")]
     pub api_origin: Option<String>,
-    /// Public base URL of the site, used in the sitemap and robots.txt.
-    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:7147")]
+    /// Public base URL of the site (https://ports.example.org/sub): canonical and
+    /// hreflang links, the sitemap and robots.txt. Without it (or with a loopback
+    /// address) those are left out.
+    #[arg(long, value_name = "URL", default_value = "")]
     pub site_url: String,
+    /// Also write .gz and .br copies of every page, for hosts that serve them.
+    #[arg(long)]
+    pub precompress: bool,
     /// No progress bar.
     #[arg(long)]
     pub quiet: bool,
@@ -50,11 +55,29 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         eprintln!("portlore: {}", crate::registry::INSTALL_HINT);
     }
     let renderer = Renderer::new(kb, config);
-    let opts = ExportOptions::new(args.out.clone(), langs);
+    let first = langs[0];
+    let opts = ExportOptions {
+        precompress: args.precompress,
+        ..ExportOptions::new(args.out.clone(), langs)
+    };
+    let planned = plan(&renderer, &opts);
+    eprintln!(
+        "portlore: writing {} pages ({} files, about {:.0} MB) to {}",
+        planned.pages,
+        planned.files,
+        planned.estimated_bytes as f64 / 1e6,
+        args.out.display()
+    );
+    if !planned.sitemaps {
+        eprintln!(
+            "portlore: no public --site-url, so no sitemap, robots.txt or canonical links \
+             (pass --site-url https://your.host/path to get them)"
+        );
+    }
     let bar = if args.quiet {
         indicatif::ProgressBar::hidden()
     } else {
-        indicatif::ProgressBar::new(planned_files(&opts))
+        indicatif::ProgressBar::new(planned.files)
     };
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -73,5 +96,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         args.out.display(),
         started.elapsed().as_secs_f64()
     );
+    println!("{}", preview_hint(&args.out, first));
     Ok(ExitCode::SUCCESS)
 }
