@@ -1,7 +1,7 @@
 # Meldungen der Website: Startseite, Index, Blöcke, Suche, letzte Änderungen, Leserfeedback, API-Referenz.
 
 nav-feedback = Leserfeedback
-map-how = Jedes Quadrat ist ein Block aus 256 Ports; zeigen Sie darauf oder fokussieren Sie es, um Bereich, Zahl der zugewiesenen Ports, die bekanntesten Dienste und etwaige Schadsoftware zu sehen, und öffnen Sie es für die Liste seiner Ports.
+map-how = Zeigen Sie auf ein Quadrat (256 Ports) oder fokussieren Sie es: Bereich, zugewiesene Ports, bekannte Dienste, Schadsoftware; öffnen Sie es für seine Portliste.
 map-tip = { $start }–{ $end }, zugewiesen: { $assigned }
 map-tip-threat = Schadsoftware: { $names }
 map-legend-shade = rote Ecke: Schadsoftware hat Ports des Blocks benutzt; je dunkler, desto mehr vom Block
@@ -14,6 +14,7 @@ block-family = { $name } steht in der Bedrohungsgeschichte von { $ports ->
     [one] einem dieser Ports.
    *[other] { $ports } dieser Ports.
 }
+block-families-rows = Bedrohungsfamilien, die unten bei einzelnen Ports genannt sind: { $count }.
 col-transport = Transport
 col-iana = IANA-Dienst
 col-usual = Üblicherweise dort

@@ -1,7 +1,7 @@
 # Site messages: home, index, blocks, search, recent changes, feedback overview, API reference.
 
 nav-feedback = Reader feedback
-map-how = Each square is a block of 256 ports; hover or focus one to see its range, how many ports are assigned, the best-known services and any malware, and open it for the list of its ports.
+map-how = Point at or focus a square (256 ports) for its range, assigned ports, best-known services and malware; open it to list its ports.
 map-tip = { $start }–{ $end }, { $assigned } assigned
 map-tip-threat = malware: { $names }
 map-legend-shade = red corner: malware used ports of the block; darker means more of the block
@@ -14,6 +14,7 @@ block-family = { $name } appears in the threat history of { $ports ->
     [one] one of these ports.
    *[other] { $ports } of these ports.
 }
+block-families-rows = Threat families named on single ports below: { $count }.
 col-transport = Transport
 col-iana = IANA service
 col-usual = Usually there

@@ -1,7 +1,7 @@
 # Mensajes del sitio: inicio, índice, bloques, búsqueda, cambios recientes, opiniones de los lectores, referencia de la API.
 
 nav-feedback = Opiniones de los lectores
-map-how = Cada cuadro es un bloque de 256 puertos; pase el puntero o el foco por uno para ver su rango, cuántos puertos están asignados, los servicios más conocidos y el malware que los usó, y ábralo para ver la lista de sus puertos.
+map-how = Señale o enfoque un cuadro (256 puertos) para ver su rango, puertos asignados, servicios conocidos y malware; ábralo para la lista de sus puertos.
 map-tip = { $start }–{ $end }, asignados: { $assigned }
 map-tip-threat = malware: { $names }
 map-legend-shade = esquina roja: algún malware usó puertos del bloque; cuanto más oscura, mayor parte del bloque
@@ -14,6 +14,7 @@ block-family = { $name } figura en el historial de amenazas de { $ports ->
     [one] uno de estos puertos.
    *[other] { $ports } de estos puertos.
 }
+block-families-rows = Familias de amenazas nombradas abajo en puertos concretos: { $count }.
 col-transport = Transporte
 col-iana = Servicio IANA
 col-usual = Lo habitual

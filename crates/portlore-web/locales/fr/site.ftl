@@ -1,7 +1,7 @@
 # Messages du site : accueil, index, blocs, recherche, changements récents, avis des lecteurs, référence de l'API.
 
 nav-feedback = Avis des lecteurs
-map-how = Chaque carré est un bloc de 256 ports ; survolez-en un ou donnez-lui le focus pour voir sa plage, le nombre de ports attribués, les services les plus connus et les logiciels malveillants éventuels, puis ouvrez-le pour la liste de ses ports.
+map-how = Survolez ou sélectionnez un carré (256 ports) pour sa plage, ses ports attribués, ses services connus et ses logiciels malveillants ; ouvrez-le pour la liste de ses ports.
 map-tip = { $start }–{ $end }, attribués : { $assigned }
 map-tip-threat = logiciels malveillants : { $names }
 map-legend-shade = coin rouge : des logiciels malveillants ont utilisé des ports du bloc ; plus il est foncé, plus la part du bloc est grande
@@ -14,6 +14,7 @@ block-family = { $name } figure dans l'historique des menaces de { $ports ->
     [one] un de ces ports.
    *[other] { $ports } de ces ports.
 }
+block-families-rows = Familles de menaces nommées ci-dessous sur des ports isolés : { $count }.
 col-transport = Transport
 col-iana = Service IANA
 col-usual = Habituellement

@@ -1,7 +1,7 @@
 # Messaggi del sito: home, indice, blocchi, ricerca, modifiche recenti, opinioni dei lettori, riferimento dell'API.
 
 nav-feedback = Opinioni dei lettori
-map-how = Ogni quadrato è un blocco di 256 porte; passaci sopra con il puntatore o con il focus per vederne l'intervallo, quante porte sono assegnate, i servizi più noti e l'eventuale malware, e aprilo per l'elenco delle sue porte.
+map-how = Punta o seleziona un quadrato (256 porte) per intervallo, porte assegnate, servizi noti e malware; aprilo per l'elenco delle porte.
 map-tip = { $start }–{ $end }, assegnate: { $assigned }
 map-tip-threat = malware: { $names }
 map-legend-shade = angolo rosso: un malware ha usato porte del blocco; più è scuro, più è ampia la parte del blocco
@@ -14,6 +14,7 @@ block-family = { $name } compare nella storia delle minacce di { $ports ->
     [one] una di queste porte.
    *[other] { $ports } di queste porte.
 }
+block-families-rows = Famiglie di minacce indicate sotto su singole porte: { $count }.
 col-transport = Trasporto
 col-iana = Servizio IANA
 col-usual = Di solito

@@ -1,12 +1,13 @@
 # サイトのメッセージ：ホーム、索引、ブロック、検索、最近の変更、読者の評価、API リファレンス。
 
 nav-feedback = 読者の評価
-map-how = 各マスは 256 ポートのブロックです。ポインターを重ねるかフォーカスすると、範囲、割り当て済みのポート数、よく知られたサービス、マルウェアが表示され、開くとそのポートの一覧が見られます。
-map-tip = { $start }–{ $end }、割り当て済み：{ $assigned }
+map-how = マス（256 ポート）を指すかフォーカスすると、範囲、IANA の割り当てがあるポート数、既知のサービス、マルウェアが表示されます。開くとポート一覧です。
+map-tip = { $start }–{ $end }、IANA：{ $assigned }
 map-tip-threat = マルウェア：{ $names }
 map-legend-shade = 赤い角：ブロック内のポートをマルウェアが使用。濃いほどブロックの多くを占める
 block-assigned = このブロックで IANA の割り当てがあるポート：{ $assigned } 個。
 block-family = { $name } の脅威の履歴に含まれるこのブロックのポート：{ $ports } 個。
+block-families-rows = 以下の個別のポートに記載された脅威ファミリー：{ $count } 個。
 col-transport = トランスポート
 col-iana = IANA サービス
 col-usual = 通常の用途

@@ -1,7 +1,7 @@
 # Mensagens do site: início, índice, blocos, pesquisa, alterações recentes, opiniões dos leitores, referência da API.
 
 nav-feedback = Opiniões dos leitores
-map-how = Cada quadrado é um bloco de 256 portas; passe o ponteiro ou o foco sobre um para ver o intervalo, quantas portas estão atribuídas, os serviços mais conhecidos e o malware que as usou, e abra-o para ver a lista das suas portas.
+map-how = Aponte ou foque um quadrado (256 portas) para ver o intervalo, as portas atribuídas, os serviços conhecidos e o malware; abra-o para a lista das portas.
 map-tip = { $start }–{ $end }, atribuídas: { $assigned }
 map-tip-threat = malware: { $names }
 map-legend-shade = canto vermelho: algum malware usou portas do bloco; quanto mais escuro, maior a parte do bloco
@@ -14,6 +14,7 @@ block-family = { $name } aparece no histórico de ameaças de { $ports ->
     [one] uma destas portas.
    *[other] { $ports } destas portas.
 }
+block-families-rows = Famílias de ameaças indicadas abaixo em portas individuais: { $count }.
 col-transport = Transporte
 col-iana = Serviço IANA
 col-usual = O habitual

@@ -123,13 +123,22 @@ struct IndexRow {
     services: Vec<(String, String)>,
     /// What is usually found there, from the curated notes and unofficial uses.
     usual: Vec<String>,
-    /// Badges that say something: reserved, de-assigned, a threat family.
-    badges: Vec<(&'static str, String)>,
+    /// Badges that say something: a threat family that used this port.
+    badges: Vec<String>,
+    /// The registry's word when it lists the port without a service (reserved).
+    status: Option<String>,
 }
 
 impl IndexRow {
     fn run(&self) -> bool {
         self.end > self.start
+    }
+
+    fn is_quiet(&self) -> bool {
+        self.services.is_empty()
+            && self.usual.is_empty()
+            && self.badges.is_empty()
+            && self.status.is_none()
     }
 }
 
@@ -170,6 +179,25 @@ fn without_markers(text: &str) -> String {
     out
 }
 
+/// Prose cut at a word boundary to about `max` characters, with an ellipsis when cut
+/// (the port page has the whole text and its sources).
+fn clip(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out.trim_end_matches([',', ';', ':']).to_string() + "…"
+}
+
 /// A threat family covering at most this many ports of a block is named on each of
 /// its rows; wider ranges are named once, in the summary.
 const FAMILY_BADGE_MAX: u32 = 8;
@@ -183,30 +211,36 @@ fn port_row(r: &Renderer, t: &Tr, port: u16, wide: &[&str]) -> Option<IndexRow> 
             .iter()
             .any(|x| x.contains(port) && u32::from(x.end) - u32::from(x.start) < 16)
     };
+    // What is usually there: the curated "today" of the port's notes (a note's title
+    // mostly repeats the IANA description, so it is shown only where IANA has none)
+    // and the software that uses the port without an assignment.
+    let assigned = space.is_assigned(port);
     let mut usual: Vec<String> = Vec::new();
     for n in curated.notes.iter().filter(|n| narrow(&n.ports)) {
-        usual.push(match &n.today {
-            Some(today) => format!("{}: {}", n.title, without_markers(today)),
-            None => n.title.clone(),
-        });
+        match &n.today {
+            Some(today) => usual.push(clip(&without_markers(today), 100)),
+            None if !assigned => usual.push(n.title.clone()),
+            None => {}
+        }
     }
     for u in curated.unofficial.iter().filter(|u| narrow(&u.ports)) {
         if !usual.contains(&u.software) {
             usual.push(u.software.clone());
         }
     }
-    let mut badges: Vec<(&'static str, String)> = Vec::new();
+    let mut badges: Vec<String> = Vec::new();
     let mut seen: Vec<&str> = Vec::new();
     for th in &curated.threats {
         if seen.contains(&th.id.as_str()) || wide.contains(&th.id.as_str()) {
             continue;
         }
         seen.push(&th.id);
-        badges.push(("bad", th.name.clone()));
+        badges.push(th.name.clone());
     }
     let mut transports: Vec<&'static str> = Vec::new();
     let mut services: Vec<(String, String)> = Vec::new();
-    if space.is_assigned(port) || kb.registry_meta().is_some() {
+    let mut reserved = false;
+    if kb.registry_meta().is_some() {
         for a in kb.assignments(port).unwrap_or_default() {
             match a.status {
                 Status::Assigned => {
@@ -222,22 +256,21 @@ fn port_row(r: &Renderer, t: &Tr, port: u16, wide: &[&str]) -> Option<IndexRow> 
                         }
                     }
                     let name = a.service.unwrap_or_default();
-                    let desc = a.description.lines().next().unwrap_or("").to_string();
+                    let mut desc = a.description.lines().next().unwrap_or("").to_string();
+                    // "echo / Echo" says it twice.
+                    if desc.eq_ignore_ascii_case(&name) {
+                        desc.clear();
+                    }
                     if !services.iter().any(|(n, _)| *n == name) {
                         services.push((name, desc));
                     }
                 }
-                Status::Reserved => {
-                    let b = ("warn", t.t("badge-reserved"));
-                    if !badges.contains(&b) {
-                        badges.push(b);
-                    }
-                }
+                Status::Reserved => reserved = true,
                 Status::Unassigned | Status::Other => {}
             }
         }
     }
-    if services.is_empty() && usual.is_empty() && badges.is_empty() {
+    if services.is_empty() && usual.is_empty() && badges.is_empty() && !reserved {
         return None;
     }
     Some(IndexRow {
@@ -245,6 +278,7 @@ fn port_row(r: &Renderer, t: &Tr, port: u16, wide: &[&str]) -> Option<IndexRow> 
         end: port.into(),
         transports: transports.join(" "),
         services,
+        status: reserved.then(|| t.t("badge-reserved")),
         usual,
         badges,
     })
@@ -289,7 +323,7 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
             Some(row) => rows.push(row),
             // Runs of ports with nothing to say collapse into one row.
             None => match rows.last_mut() {
-                Some(last) if last.services.is_empty() && last.usual.is_empty() && last.badges.is_empty() && last.end + 1 == p => {
+                Some(last) if last.is_quiet() && last.end + 1 == p => {
                     last.end = p;
                 }
                 _ => rows.push(IndexRow {
@@ -299,13 +333,17 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
                     services: Vec::new(),
                     usual: Vec::new(),
                     badges: Vec::new(),
+                    status: None,
                 }),
             },
         }
     }
-    let families = st
+    // Families that cover many ports are told once here; the others are named on
+    // their rows, and counted here.
+    let mut families: Vec<String> = st
         .families
         .iter()
+        .filter(|f| f.ports > FAMILY_BADGE_MAX)
         .map(|f| {
             t.with(
                 "block-family",
@@ -313,6 +351,14 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
             )
         })
         .collect();
+    let single = st
+        .families
+        .iter()
+        .filter(|f| f.ports <= FAMILY_BADGE_MAX)
+        .count();
+    if single > 0 {
+        families.push(t.with("block-families-rows", &[("count", Arg::Num(single as i64))]));
+    }
     let class = RangeClass::of(start as u16);
     let page = Block {
         range_name: t.t(class_keys(class).0),
@@ -451,7 +497,7 @@ pub struct Change {
 }
 
 /// How many changes the page lists.
-const RECENT: usize = 150;
+const RECENT: usize = 100;
 
 pub(super) fn compute_changes(kb: &Knowledge) -> Vec<Change> {
     let mut all: Vec<_> = kb.all_assignments().unwrap_or_default();

@@ -80,14 +80,17 @@ fn short(name: &str) -> String {
         .find(" (")
         .or_else(|| name.find(", "))
         .unwrap_or(name.len());
-    let s = name[..cut].trim();
-    if s.chars().count() > 28 {
-        let mut t: String = s.chars().take(27).collect();
-        t.push('…');
-        t
-    } else {
-        s.to_string()
+    let mut out = String::new();
+    for word in name[..cut].split_whitespace() {
+        if !out.is_empty() && out.chars().count() + 1 + word.chars().count() > 20 {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
+    out
 }
 
 impl PortSpace {
@@ -138,7 +141,19 @@ impl PortSpace {
             let notes: Vec<_> = f.notes.iter().filter(|n| on(&n.ports)).collect();
             let unofficial: Vec<_> = f.unofficial.iter().filter(|u| on(&u.ports)).collect();
             let exposure = f.exposure.iter().filter(|e| on(&e.ports)).count();
-            let score = (notes.len() + unofficial.len() + exposure) as u32;
+            // How well known a port is, from how much the curated data says about it:
+            // a protocol in use weighs most, then software that uses the port.
+            let score: u32 = notes
+                .iter()
+                .map(|n| match (n.status.as_str(), n.today.is_some()) {
+                    ("active", true) => 4,
+                    ("active", false) => 3,
+                    (_, true) => 2,
+                    _ => 1,
+                })
+                .sum::<u32>()
+                + 2 * unofficial.len() as u32
+                + exposure as u32;
             if score == 0 {
                 continue;
             }
@@ -294,16 +309,22 @@ pub fn block_tip(t: &Tr, space: &PortSpace, block: u32, names: usize) -> String 
         .map(|(_, n)| n.as_str())
         .collect();
     if !known.is_empty() {
-        s.push_str(": ");
+        s.push_str("; ");
         s.push_str(&known.join(", "));
     }
-    if !st.families.is_empty() {
-        let fam: Vec<&str> = st.families.iter().take(2).map(|f| f.name.as_str()).collect();
-        let mut list = fam.join(", ");
-        if st.families.len() > 2 {
-            list.push_str(", …");
+    if let Some(first) = st.families.first() {
+        let mut list = first.name.clone();
+        if names > 2 {
+            for f in st.families.iter().skip(1).take(names - 1) {
+                list.push_str(", ");
+                list.push_str(&f.name);
+            }
         }
-        s.push_str(" · ");
+        let shown = if names > 2 { names } else { 1 };
+        if st.families.len() > shown {
+            let _ = write!(list, " +{}", st.families.len() - shown);
+        }
+        s.push_str("; ");
         s.push_str(&t.s("map-tip-threat", "names", &list));
     }
     s
@@ -318,13 +339,16 @@ const TOP: u32 = 16;
 /// named by its tooltip. Rows are labelled with their first port, columns with the
 /// offset from it. Colour is never the only signal: the tooltips, the legend and the
 /// index pages say the same in words.
+///
+/// The map is most of the home page's weight, so a cell is as short as it can be:
+/// its column comes from the stylesheet (`:nth-child`), its size too, density 0 has
+/// no class, and threat history is a stroke on the same rectangle.
 pub fn home_map(c: &Chrome, space: &PortSpace, label: &str) -> String {
     let t = &c.t;
-    let mut s = String::with_capacity(28_000);
+    let mut s = String::with_capacity(26_000);
     let _ = write!(
         s,
-        "<svg class=\"map\" viewBox=\"0 0 {} {}\" aria-label=\"{}\">\
-<defs><path id=\"tc\" d=\"M9 0h10v10z\"/></defs><g aria-hidden=\"true\">",
+        "<svg class=\"map\" viewBox=\"0 0 {} {}\" aria-label=\"{}\"><g aria-hidden=\"true\">",
         LEFT + 16 * CELL,
         TOP + 16 * CELL,
         escape(label)
@@ -340,7 +364,7 @@ pub fn home_map(c: &Chrome, space: &PortSpace, label: &str) -> String {
     for row in 0..16u32 {
         let _ = write!(
             s,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>",
+            "<text class=\"e\" x=\"{}\" y=\"{}\">{}</text>",
             LEFT - 4,
             TOP + row * CELL + 14,
             row * 16 * BLOCK
@@ -348,32 +372,39 @@ pub fn home_map(c: &Chrome, space: &PortSpace, label: &str) -> String {
     }
     s.push_str("</g>");
     for row in 0..16u32 {
+        let row_class = range_class_of_block(row * 16 + 15);
         let _ = write!(
             s,
-            "<g transform=\"translate({LEFT} {})\">",
+            "<g class=\"{row_class}\" transform=\"translate({LEFT} {})\">",
             TOP + row * CELL
         );
         for col in 0..16u32 {
             let b = row * 16 + col;
             let st = space.block(b);
+            let mut class = String::new();
+            let own = range_class_of_block(b);
+            if own != row_class {
+                class.push_str(own);
+            }
+            let d = density(st.assigned);
+            if d > 0 {
+                let _ = write!(class, " c{d}");
+            }
+            if st.threat > 0 {
+                let _ = write!(class, " t{}", threat_shade(st.threat));
+            }
+            let class = class.trim();
             let _ = write!(
                 s,
-                "<a href=\"{}\"><title>{}</title><rect x=\"{}\" class=\"{}{}\"/>",
+                "<a href=\"{}\"><title>{}</title><rect{}/></a>",
                 c.block(b),
-                escape(&block_tip(t, space, b, 3)),
-                col * CELL,
-                range_class_of_block(b),
-                density(st.assigned)
+                escape(&block_tip(t, space, b, 2)),
+                if class.is_empty() {
+                    String::new()
+                } else {
+                    format!(" class=\"{class}\"")
+                }
             );
-            if st.threat > 0 {
-                let _ = write!(
-                    s,
-                    "<use href=\"#tc\" x=\"{}\" class=\"t{}\"/>",
-                    col * CELL,
-                    threat_shade(st.threat)
-                );
-            }
-            s.push_str("</a>");
         }
         s.push_str("</g>");
     }
@@ -456,7 +487,7 @@ mod tests {
         assert_eq!(bar_x(0), 0.0);
         assert!((bar_x(1024) - 80.0).abs() < 1e-9);
         assert!((bar_x(65536) - 1000.0).abs() < 1e-9);
-        assert!(bar_x(49152) > 740.0 && bar_x(49152) < 760.0);
+        assert!(bar_x(49152) > 760.0 && bar_x(49152) < 770.0);
         let bar = position_bar(3147, "Port 3147");
         assert!(bar.contains(">3147</text>"), "{bar}");
         assert!(bar.contains("text-anchor=\"middle\">1024</text>"));
@@ -472,5 +503,6 @@ mod tests {
         assert_eq!(threat_shade(72), 3);
         assert_eq!(short("IBM i host servers (central, database)"), "IBM i host servers");
         assert_eq!(short("Squid HTTP proxy"), "Squid HTTP proxy");
+        assert_eq!(short("Kubernetes kubelet API"), "Kubernetes kubelet");
     }
 }
