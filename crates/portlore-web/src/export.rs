@@ -18,7 +18,7 @@ use rayon::prelude::*;
 use crate::i18n::Lang;
 use crate::layers::security_headers;
 use crate::render::links::exported_file;
-use crate::render::{BLOCKS, BadInput, Renderer, site};
+use crate::render::{BLOCKS, BadInput, Page, Renderer, site};
 
 /// What to export.
 #[derive(Debug, Clone)]
@@ -80,6 +80,12 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    /// The registry store fails its integrity check.
+    #[error(transparent)]
+    Store(#[from] portlore_kb::IntegrityError),
+    /// A page could not be rendered from the registry store.
+    #[error("a page could not be rendered from the registry store; run `portlore update --force`")]
+    Unavailable,
 }
 
 /// Pages per language besides the ports: home, the index, the index pages, search and
@@ -177,7 +183,18 @@ pub fn export(
         progress(done.fetch_add(1, Ordering::Relaxed) + 1);
         Ok(())
     };
-    let page = |rel: &str, html: &str| -> Result<(), ExportError> {
+    // A damaged store fails the export; no 503 page is ever written as a file.
+    let body = |page: Page| -> Result<String, ExportError> {
+        if page.status == 503 {
+            renderer.knowledge().all_assignments()?;
+            return Err(ExportError::Unavailable);
+        }
+        Ok(page.body)
+    };
+    renderer.knowledge().all_assignments()?;
+    let page = |rel: &str, page: Page| -> Result<(), ExportError> {
+        let html = body(page)?;
+        let html = html.as_str();
         put(rel, html.as_bytes())?;
         if opts.precompress {
             put(&format!("{rel}.gz"), &gzip(html.as_bytes()))?;
@@ -204,13 +221,13 @@ pub fn export(
         put("sitemap.xml", index.as_bytes())?;
         for &lang in &opts.langs {
             for part in 0..2 {
-                if let Some(s) = site::sitemap(config, renderer.space(), lang, part) {
+                if let Some(s) = site::sitemap(config, renderer.space()?, lang, part) {
                     put(&format!("sitemaps/{}-{part}.xml", lang.code()), s.as_bytes())?;
                 }
             }
         }
     }
-    put("search-index.json", renderer.search_index().as_bytes())?;
+    put("search-index.json", renderer.search_index()?.as_bytes())?;
     put("index.html", root_page(&opts.langs).as_bytes())?;
     put(
         "404.html",
@@ -224,21 +241,15 @@ pub fn export(
         let l = lang.code();
         mkdir(&format!("{l}/ports"))?;
         mkdir(&format!("{l}/blocks"))?;
-        page(&format!("{l}/index.html"), &renderer.home(lang).body)?;
-        page(
-            &format!("{l}/ports/index.html"),
-            &renderer.ports_index(lang).body,
-        )?;
-        page(&format!("{l}/search.html"), &renderer.search(lang, "").body)?;
-        page(&format!("{l}/recent.html"), &renderer.recent(lang).body)?;
+        page(&format!("{l}/index.html"), renderer.home(lang))?;
+        page(&format!("{l}/ports/index.html"), renderer.ports_index(lang))?;
+        page(&format!("{l}/search.html"), renderer.search(lang, ""))?;
+        page(&format!("{l}/recent.html"), renderer.recent(lang))?;
         (0..BLOCKS).into_par_iter().try_for_each(|b| {
-            page(
-                &format!("{l}/blocks/{b}.html"),
-                &renderer.block(lang, b).body,
-            )
+            page(&format!("{l}/blocks/{b}.html"), renderer.block(lang, b))
         })?;
         opts.ports.clone().into_par_iter().try_for_each(|p| {
-            page(&format!("{l}/ports/{p}.html"), &renderer.port(lang, p).body)
+            page(&format!("{l}/ports/{p}.html"), renderer.port(lang, p))
         })?;
     }
     Ok(ExportReport {

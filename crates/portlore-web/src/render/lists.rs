@@ -1,7 +1,7 @@
 //! Home, the range index, search results and the recent-changes page.
 
 use askama::Template;
-use portlore_kb::{Knowledge, Query, RangeClass, Status, last_date};
+use portlore_kb::{IntegrityError, Knowledge, Query, RangeClass, Status, last_date};
 
 use portlore_kb::Transport;
 
@@ -20,11 +20,11 @@ struct Home {
     examples: Vec<(String, String)>,
 }
 
-pub(super) fn home(r: &Renderer, lang: Lang) -> String {
+pub(super) fn home(r: &Renderer, lang: Lang) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let mut c = r.chrome(lang, t.t("home-title"), "/");
     c.description = t.t("home-intro");
-    let space = r.space();
+    let space = r.space()?;
     let examples = [
         ("3147", "/ports/3147"),
         ("rfio", "/search?q=rfio"),
@@ -42,7 +42,7 @@ pub(super) fn home(r: &Renderer, lang: Lang) -> String {
         t,
         c,
     };
-    render_template(&page)
+    Ok(render_template(&page))
 }
 
 /// One block of the range index: link, first port, classes (the map's shading) and
@@ -77,11 +77,11 @@ fn class_keys(class: RangeClass) -> (&'static str, &'static str) {
     }
 }
 
-pub(super) fn ports_index(r: &Renderer, lang: Lang) -> String {
+pub(super) fn ports_index(r: &Renderer, lang: Lang) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let mut c = r.chrome(lang, t.t("ports-title"), "/ports/");
     c.description = t.t("ports-intro");
-    let space = r.space();
+    let space = r.space()?;
     let groups = [RangeClass::System, RangeClass::User, RangeClass::Dynamic]
         .into_iter()
         .map(|class| {
@@ -110,7 +110,7 @@ pub(super) fn ports_index(r: &Renderer, lang: Lang) -> String {
             }
         })
         .collect();
-    render_template(&PortsIndex { c, t, groups })
+    Ok(render_template(&PortsIndex { c, t, groups }))
 }
 
 /// One row of an index page: a port, or a run of ports with nothing recorded.
@@ -202,9 +202,14 @@ fn clip(text: &str, max: usize) -> String {
 /// its rows; wider ranges are named once, in the summary.
 const FAMILY_BADGE_MAX: u32 = 8;
 
-fn port_row(r: &Renderer, t: &Tr, port: u16, wide: &[&str]) -> Option<IndexRow> {
+fn port_row(
+    r: &Renderer,
+    t: &Tr,
+    port: u16,
+    wide: &[&str],
+) -> Result<Option<IndexRow>, IntegrityError> {
     let kb = r.knowledge();
-    let space = r.space();
+    let space = r.space()?;
     let curated = portlore_kb::curated::get().for_port(port);
     let narrow = |ranges: &[portlore_kb::PortRange]| {
         ranges
@@ -241,7 +246,7 @@ fn port_row(r: &Renderer, t: &Tr, port: u16, wide: &[&str]) -> Option<IndexRow> 
     let mut services: Vec<(String, String)> = Vec::new();
     let mut reserved = false;
     if kb.registry_meta().is_some() {
-        for a in kb.assignments(port).unwrap_or_default() {
+        for a in kb.assignments(port)? {
             match a.status {
                 Status::Assigned => {
                     if let Some(tp) = a.transport {
@@ -271,9 +276,9 @@ fn port_row(r: &Renderer, t: &Tr, port: u16, wide: &[&str]) -> Option<IndexRow> 
         }
     }
     if services.is_empty() && usual.is_empty() && badges.is_empty() && !reserved {
-        return None;
+        return Ok(None);
     }
-    Some(IndexRow {
+    Ok(Some(IndexRow {
         start: port.into(),
         end: port.into(),
         transports: transports.join(" "),
@@ -281,10 +286,10 @@ fn port_row(r: &Renderer, t: &Tr, port: u16, wide: &[&str]) -> Option<IndexRow> 
         status: reserved.then(|| t.t("badge-reserved")),
         usual,
         badges,
-    })
+    }))
 }
 
-pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
+pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let block = block.min(BLOCKS - 1);
     let (start, end) = (block * BLOCK, block * BLOCK + BLOCK - 1);
@@ -297,7 +302,7 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
     );
     let mut c = r.chrome(lang, heading.clone(), &format!("/blocks/{block}"));
     let kb = r.knowledge();
-    let space = r.space();
+    let space = r.space()?;
     let st = space.block(block);
     c.description = block_tip(&t, space, block, 5);
     let quiet = t.t(if kb.registry_meta().is_some() {
@@ -319,7 +324,7 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
     let wide: Vec<&str> = wide_ids.iter().map(String::as_str).collect();
     let mut rows: Vec<IndexRow> = Vec::new();
     for p in start..=end {
-        match port_row(r, &t, p as u16, &wide) {
+        match port_row(r, &t, p as u16, &wide)? {
             Some(row) => rows.push(row),
             // Runs of ports with nothing to say collapse into one row.
             None => match rows.last_mut() {
@@ -382,7 +387,7 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
         t,
         c,
     };
-    render_template(&page)
+    Ok(render_template(&page))
 }
 
 struct HitView {
@@ -410,7 +415,7 @@ pub(crate) fn encode_query(q: &str) -> String {
     form_urlencoded::byte_serialize(q.as_bytes()).collect()
 }
 
-pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> String {
+pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let query = query.trim();
     let title = if query.is_empty() {
@@ -434,7 +439,7 @@ pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> String {
         Vec::new()
     } else {
         r.knowledge()
-            .search(query, SEARCH_LIMIT)
+            .search(query, SEARCH_LIMIT)?
             .into_iter()
             .map(|h| HitView {
                 href: h.ports.first().map_or_else(
@@ -474,14 +479,14 @@ pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> String {
     let go_label = go_port
         .map(|p| t.n("search-go-port", "port", &p))
         .unwrap_or_default();
-    render_template(&Search {
+    Ok(render_template(&Search {
         c,
         t,
         go_port,
         go_label,
         count_text,
         hits,
-    })
+    }))
 }
 
 /// One registry record on the recent-changes page.
@@ -499,15 +504,16 @@ pub struct Change {
 /// How many changes the page lists.
 const RECENT: usize = 100;
 
-pub(super) fn compute_changes(kb: &Knowledge) -> Vec<Change> {
-    let mut all: Vec<_> = kb.all_assignments().unwrap_or_default();
+pub(super) fn compute_changes(kb: &Knowledge) -> Result<Vec<Change>, IntegrityError> {
+    let mut all: Vec<_> = kb.all_assignments()?;
     all.retain(|a| last_date(a).is_some() && a.service.is_some());
     all.sort_by(|a, b| {
         last_date(b)
             .cmp(&last_date(a))
             .then_with(|| a.ports.cmp(&b.ports))
     });
-    all.into_iter()
+    Ok(all
+        .into_iter()
         .take(RECENT)
         .map(|a| Change {
             date: last_date(&a).unwrap_or("").to_string(),
@@ -521,7 +527,7 @@ pub(super) fn compute_changes(kb: &Knowledge) -> Vec<Change> {
             description: a.description.lines().next().unwrap_or("").to_string(),
             service: a.service.unwrap_or_default(),
         })
-        .collect()
+        .collect())
 }
 
 #[derive(Template)]
@@ -533,14 +539,14 @@ struct Recent<'a> {
     changes: &'a [Change],
 }
 
-pub(super) fn recent(r: &Renderer, lang: Lang) -> String {
+pub(super) fn recent(r: &Renderer, lang: Lang) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let mut c = r.chrome(lang, t.t("recent-title"), "/recent");
     c.description = t.t("recent-intro");
-    render_template(&Recent {
+    Ok(render_template(&Recent {
         c,
         t,
         registry_loaded: r.knowledge().registry_meta().is_some(),
-        changes: r.recent_changes(),
-    })
+        changes: r.recent_changes()?,
+    }))
 }

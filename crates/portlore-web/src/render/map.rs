@@ -95,11 +95,11 @@ fn short(name: &str) -> String {
 
 impl PortSpace {
     /// Scans the registry and the curated data once.
-    pub fn compute(kb: &Knowledge) -> PortSpace {
+    pub fn compute(kb: &Knowledge) -> Result<PortSpace, portlore_kb::IntegrityError> {
         let mut assigned = vec![0u64; 1024];
         let mut threat = vec![0u64; 1024];
         let mut dates = vec![0u32; 65536];
-        for a in kb.all_assignments().unwrap_or_default() {
+        for a in kb.all_assignments()? {
             let Some(r) = a.ports else { continue };
             let d = last_date(&a).map_or(0, date_number);
             for p in u32::from(r.start)..=u32::from(r.end) {
@@ -190,13 +190,13 @@ impl PortSpace {
             }
             stats.known = names;
         }
-        PortSpace {
+        Ok(PortSpace {
             assigned,
             threat,
             blocks,
             dates,
             registry_date: kb.registry_meta().and_then(|m| m.updated),
-        }
+        })
     }
 
     /// Whether a port has an IANA assignment.

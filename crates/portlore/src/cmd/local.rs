@@ -211,8 +211,14 @@ fn facts(kb: &Knowledge, registry: bool, port: u16, proto: Proto) -> Facts {
         Proto::Tcp => Transport::Tcp,
         Proto::Udp => Transport::Udp,
     };
+    // A record the store cannot read is judged as if no registry were installed, never
+    // as "no assignment".
+    let (registry, assignments) = match kb.assignments(port) {
+        Ok(found) => (registry, found),
+        Err(_) => (false, Vec::new()),
+    };
     let mut services: Vec<String> = Vec::new();
-    for a in kb.assignments(port).unwrap_or_default() {
+    for a in assignments {
         if a.transport.is_none_or(|t| t == transport)
             && let Some(name) = a.service
             && !services.contains(&name)

@@ -89,20 +89,26 @@ fn resolve<'a>(kb: &Knowledge, text: &'a str, query: &Query) -> Result<Lookup<'a
         .flat_map(|r| r.start..=r.end)
         .take(MAX_PAGES.max(portlore_kb::MAX_RANGE as usize))
         .map(|p| {
-            let mut info = kb.port(p);
+            let mut info = kb.port(p).map_err(damaged)?;
             if let Some(t) = transport {
                 info.assignments
                     .retain(|a| a.transport.is_none_or(|x| x == t));
             }
-            info
+            Ok(info)
         })
-        .collect();
+        .collect::<Result<_, ExitCode>>()?;
     Ok(Lookup {
         schema: "portlore.lookup/1",
         query: text,
         transport,
         ports,
     })
+}
+
+/// A damaged store: said once on stderr, exit 2.
+fn damaged(e: portlore_kb::IntegrityError) -> ExitCode {
+    eprintln!("portlore: {e}");
+    ExitCode::from(exit::ERROR)
 }
 
 fn service_ports(
@@ -117,10 +123,7 @@ fn service_ports(
         );
         return Err(ExitCode::from(exit::NOT_FOUND));
     }
-    let records = kb.by_service(name).map_err(|e| {
-        eprintln!("portlore: {e}");
-        ExitCode::from(exit::ERROR)
-    })?;
+    let records = kb.by_service(name).map_err(damaged)?;
     let mut ranges: Vec<PortRange> = records
         .iter()
         .filter(|a| transport.is_none_or(|t| a.transport.is_none_or(|x| x == t)))
@@ -137,6 +140,7 @@ fn service_ports(
         };
         let suggestions: Vec<String> = kb
             .search(name, 5)
+            .map_err(damaged)?
             .into_iter()
             .filter_map(|h| h.service)
             .take(3)

@@ -202,7 +202,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let printed = if args.json {
         print_jsonl(&report, &kb)
     } else {
-        output::print(&trim_lines(&render(&report, &kb, &config)))
+        output::print(&trim_lines(&render(&report, &kb, &config)?))
     };
     let code = exit::printed(printed)?;
     if code != ExitCode::from(exit::OK) {
@@ -285,7 +285,11 @@ fn host_label(h: &HostReport) -> String {
     }
 }
 
-fn render(report: &ScanReport, kb: &Knowledge, config: &ScanConfig) -> String {
+fn render(
+    report: &ScanReport,
+    kb: &Knowledge,
+    config: &ScanConfig,
+) -> Result<String, portlore_kb::IntegrityError> {
     let mut out = String::new();
     for h in &report.hosts {
         out.push_str(&output::styled(output::TITLE, &host_label(h)));
@@ -299,8 +303,8 @@ fn render(report: &ScanReport, kb: &Knowledge, config: &ScanConfig) -> String {
                 .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
                 .set_header(["PORT", "SERVICE (detected)", "IANA", "JUDGEMENT"]);
             for p in &h.open {
-                let info = kb.port(p.port);
-                let j = judge(p.port, p.service.as_ref(), &info, kb);
+                let info = kb.port(p.port)?;
+                let j = judge(p.port, p.service.as_ref(), &info, kb)?;
                 let mark = match j.level {
                     Level::Ok => "",
                     Level::Note => "note: ",
@@ -330,7 +334,7 @@ fn render(report: &ScanReport, kb: &Knowledge, config: &ScanConfig) -> String {
         }
     }
     out.push_str(&summary(report, config));
-    out
+    Ok(out)
 }
 
 fn summary(report: &ScanReport, config: &ScanConfig) -> String {
@@ -446,7 +450,7 @@ fn print_jsonl(report: &ScanReport, kb: &Knowledge) -> std::io::Result<()> {
     };
     for h in &report.hosts {
         for p in &h.open {
-            let info = kb.port(p.port);
+            let info = kb.port(p.port).map_err(std::io::Error::other)?;
             let rec = PortRecord {
                 schema: "portlore.scan/1",
                 r#type: "port",
@@ -463,7 +467,8 @@ fn print_jsonl(report: &ScanReport, kb: &Knowledge) -> std::io::Result<()> {
                     .filter_map(|a| a.service.clone())
                     .collect(),
                 registry: info.registry.is_some(),
-                judgement: judge(p.port, p.service.as_ref(), &info, kb),
+                judgement: judge(p.port, p.service.as_ref(), &info, kb)
+                    .map_err(std::io::Error::other)?,
             };
             line(
                 &mut out,

@@ -36,7 +36,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         return Ok(exit::bad_input("search needs 1 to 200 characters of text"));
     }
     let kb = crate::registry::load()?;
-    let hits = kb.search(&query, args.limit.clamp(1, 1000));
+    let hits = kb.search(&query, args.limit.clamp(1, 1000))?;
     let found = !hits.is_empty();
     let printed = if args.json {
         output::print_json(&Results {

@@ -66,7 +66,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         }
     };
     check(&registry, old.as_ref(), args.force)?;
-    let store = portlore_kb::compile(&registry);
+    let store = portlore_kb::compile(&registry).context("the registry cannot be compiled")?;
     let new =
         Knowledge::from_store_bytes(store.clone()).context("the compiled store does not open")?;
     let report = diff(old.as_ref(), &new, &registry, &target)?;
