@@ -162,7 +162,7 @@ fn operation(out: &mut String, doc: &Value, id: &str, method: &str, path: &str, 
     if let Some(example) = example_url(path, op) {
         let _ = writeln!(
             out,
-            "<h3>Example</h3>\n<pre><code>curl '{}'</code></pre>",
+            "<h3>Example</h3>\n<pre tabindex=\"0\"><code>curl '{}'</code></pre>",
             escape(&example)
         );
     }
@@ -355,7 +355,7 @@ fn schema_block(out: &mut String, doc: &Value, schema: &Value) {
 fn example_block(out: &mut String, doc: &Value, schema: &Value) {
     let ex = example_of(doc, schema, 0);
     let text = serde_json::to_string_pretty(&ex).unwrap_or_default();
-    let _ = writeln!(out, "<pre><code>{}</code></pre>", escape(&text));
+    let _ = writeln!(out, "<pre tabindex=\"0\"><code>{}</code></pre>", escape(&text));
 }
 
 /// An example value for a schema: its own example, else one built from its parts.
