@@ -128,7 +128,10 @@ pub fn plan(renderer: &Renderer, opts: &ExportOptions) -> ExportPlan {
     let ports = port_count(opts);
     let (first, last) = (u32::from(*opts.ports.start()), u32::from(*opts.ports.end()));
     let step = ((last - first) / 24).max(1);
-    let sample: Vec<u16> = (first..=last).step_by(step as usize).map(|p| p as u16).collect();
+    let sample: Vec<u16> = (first..=last)
+        .step_by(step as usize)
+        .map(|p| p as u16)
+        .collect();
     let mut bytes = 0u64;
     for &lang in &opts.langs {
         let sampled: u64 = sample
@@ -222,7 +225,10 @@ pub fn export(
         for &lang in &opts.langs {
             for part in 0..2 {
                 if let Some(s) = site::sitemap(config, renderer.space()?, lang, part) {
-                    put(&format!("sitemaps/{}-{part}.xml", lang.code()), s.as_bytes())?;
+                    put(
+                        &format!("sitemaps/{}-{part}.xml", lang.code()),
+                        s.as_bytes(),
+                    )?;
                 }
             }
         }
@@ -245,12 +251,13 @@ pub fn export(
         page(&format!("{l}/ports/index.html"), renderer.ports_index(lang))?;
         page(&format!("{l}/search.html"), renderer.search(lang, ""))?;
         page(&format!("{l}/recent.html"), renderer.recent(lang))?;
-        (0..BLOCKS).into_par_iter().try_for_each(|b| {
-            page(&format!("{l}/blocks/{b}.html"), renderer.block(lang, b))
-        })?;
-        opts.ports.clone().into_par_iter().try_for_each(|p| {
-            page(&format!("{l}/ports/{p}.html"), renderer.port(lang, p))
-        })?;
+        (0..BLOCKS)
+            .into_par_iter()
+            .try_for_each(|b| page(&format!("{l}/blocks/{b}.html"), renderer.block(lang, b)))?;
+        opts.ports
+            .clone()
+            .into_par_iter()
+            .try_for_each(|p| page(&format!("{l}/ports/{p}.html"), renderer.port(lang, p)))?;
     }
     Ok(ExportReport {
         files: done.load(Ordering::Relaxed),

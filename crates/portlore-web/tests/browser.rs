@@ -163,7 +163,13 @@ fn the_export_on_a_plain_static_server_and_over_file_urls() {
         .unwrap()
         .port();
     let mut http = Command::new("python3")
-        .args(["-m", "http.server", "--bind", "127.0.0.1", &port.to_string()])
+        .args([
+            "-m",
+            "http.server",
+            "--bind",
+            "127.0.0.1",
+            &port.to_string(),
+        ])
         .current_dir(root.path())
         .stdout(Stdio::null())
         .stderr(Stdio::null())

@@ -58,10 +58,7 @@ struct DocsPage {
 /// The reference page for an OpenAPI document (as JSON).
 pub fn page(json: &str) -> String {
     let doc: Value = serde_json::from_str(json).unwrap_or(Value::Null);
-    let title = doc["info"]["title"]
-        .as_str()
-        .unwrap_or("API")
-        .to_string();
+    let title = doc["info"]["title"].as_str().unwrap_or("API").to_string();
     let mut c = Chrome::new(
         Lang::En,
         format!("{title} reference"),
@@ -71,7 +68,9 @@ pub fn page(json: &str) -> String {
     .rooted();
     // The reference is in English only: no switcher to pages it does not have.
     c.alternates.retain(|a| a.current);
-    c.description = "Every operation of the portlore JSON API: parameters, examples and response schemas.".into();
+    c.description =
+        "Every operation of the portlore JSON API: parameters, examples and response schemas."
+            .into();
     let mut toc = Vec::new();
     let mut body = String::new();
     let methods = ["get", "put", "post", "delete", "options", "head", "patch"];
@@ -287,11 +286,7 @@ fn type_of(doc: &Value, s: &Value) -> String {
     }
     let ty = match &s["type"] {
         Value::String(t) => t.clone(),
-        Value::Array(ts) => ts
-            .iter()
-            .map(plain)
-            .collect::<Vec<_>>()
-            .join(" or "),
+        Value::Array(ts) => ts.iter().map(plain).collect::<Vec<_>>().join(" or "),
         _ => String::new(),
     };
     if ty == "array" {
@@ -355,7 +350,11 @@ fn schema_block(out: &mut String, doc: &Value, schema: &Value) {
 fn example_block(out: &mut String, doc: &Value, schema: &Value) {
     let ex = example_of(doc, schema, 0);
     let text = serde_json::to_string_pretty(&ex).unwrap_or_default();
-    let _ = writeln!(out, "<pre tabindex=\"0\"><code>{}</code></pre>", escape(&text));
+    let _ = writeln!(
+        out,
+        "<pre tabindex=\"0\"><code>{}</code></pre>",
+        escape(&text)
+    );
 }
 
 /// An example value for a schema: its own example, else one built from its parts.
@@ -398,7 +397,10 @@ fn example_of(doc: &Value, s: &Value, depth: u32) -> Value {
             Value::Object(m)
         }
         "array" => Value::Array(vec![example_of(doc, &s["items"], depth + 1)]),
-        "integer" => s["minimum"].clone().as_i64().map_or(Value::from(0), Value::from),
+        "integer" => s["minimum"]
+            .clone()
+            .as_i64()
+            .map_or(Value::from(0), Value::from),
         "number" => Value::from(0.0),
         "boolean" => Value::from(true),
         "string" => Value::from(match s["format"].as_str() {

@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use portlore_feedback::{AggregateQuery, ChoiceCounts, PortFeedback};
 
-use super::feedback::{Aggregates, read_aggregates};
+use super::feedback::{Aggregates, MAX_OFFSET, read_aggregates};
 use crate::i18n::{Arg, negotiate};
 use crate::render::render_template;
 use crate::{AppState, Chrome, Lang};
@@ -108,6 +108,7 @@ pub async fn redirect(headers: HeaderMap) -> Response {
 /// What the query string asks for.
 struct Wanted {
     rows: usize,
+    offset: usize,
     refused: Option<Refusal>,
     bad: bool,
 }
@@ -115,6 +116,7 @@ struct Wanted {
 fn wanted(raw: Option<&str>) -> Wanted {
     let mut w = Wanted {
         rows: DEFAULT_ROWS,
+        offset: 0,
         refused: None,
         bad: false,
     };
@@ -127,6 +129,10 @@ fn wanted(raw: Option<&str>) -> Wanted {
         match k.as_ref() {
             "limit" => match v.parse::<usize>() {
                 Ok(n) if (1..=MAX_ROWS).contains(&n) => w.rows = n,
+                _ => w.bad = true,
+            },
+            "offset" => match v.parse::<usize>() {
+                Ok(n) if n <= MAX_OFFSET => w.offset = n,
                 _ => w.bad = true,
             },
             "refused" => match Refusal::parse(&v) {
@@ -155,6 +161,7 @@ pub async fn page(
     let w = wanted(raw.as_deref());
     let q = AggregateQuery {
         limit: Some(w.rows),
+        offset: w.offset,
         ..Default::default()
     };
     let data = read_aggregates(&state, &q).await.ok();
@@ -195,6 +202,8 @@ struct FeedbackPage {
     rows: Vec<Row>,
     faces: [(&'static str, String); 3],
     json: String,
+    prev: Option<String>,
+    next: Option<String>,
 }
 
 fn parts(c: &ChoiceCounts) -> [u64; 3] {
@@ -235,6 +244,9 @@ fn render(state: &AppState, lang: Lang, data: Option<&Aggregates>, w: &Wanted) -
     if w.bad {
         notice = Some(t.s("feedback-bad-query", "max", &MAX_ROWS.to_string()));
     }
+    let page_link = |offset: u64| c.page(&format!("/feedback?offset={offset}&limit={}", w.rows));
+    let prev = (w.offset > 0).then(|| page_link(w.offset.saturating_sub(w.rows) as u64));
+    let next = data.and_then(|a| a.next_offset).map(page_link);
     let (summary, rows) = match data {
         None => (t.t("feedback-unavailable"), Vec::new()),
         Some(a) => {
@@ -259,6 +271,8 @@ fn render(state: &AppState, lang: Lang, data: Option<&Aggregates>, w: &Wanted) -
     ];
     render_template(&FeedbackPage {
         json: c.link("/api/v1/feedback"),
+        prev,
+        next,
         c,
         t,
         notice,
@@ -334,6 +348,9 @@ mod tests {
         let w = wanted(Some("limit=0"));
         assert!(w.bad);
         let w = wanted(Some("refused=rate-limited&limit=10"));
-        assert_eq!((w.rows, w.refused, w.bad), (10, Some(Refusal::RateLimited), false));
+        assert_eq!(
+            (w.rows, w.refused, w.bad),
+            (10, Some(Refusal::RateLimited), false)
+        );
     }
 }

@@ -166,7 +166,11 @@ fn without_markers(text: &str) -> String {
         out.push_str(&rest[..open]);
         let after = &rest[open + 2..];
         match after.find(']') {
-            Some(close) if after[..close].bytes().all(|b| b.is_ascii_digit() || b == b',') => {
+            Some(close)
+                if after[..close]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || b == b',') =>
+            {
                 rest = &after[close + 1..];
             }
             _ => {
@@ -352,7 +356,10 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> Result<String, Inte
         .map(|f| {
             t.with(
                 "block-family",
-                &[("name", Arg::Str(&f.name)), ("ports", Arg::Num(f.ports.into()))],
+                &[
+                    ("name", Arg::Str(&f.name)),
+                    ("ports", Arg::Num(f.ports.into())),
+                ],
             )
         })
         .collect();

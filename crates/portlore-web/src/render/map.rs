@@ -501,7 +501,10 @@ mod tests {
         assert_eq!(threat_shade(0), 0);
         assert_eq!(threat_shade(1), 1);
         assert_eq!(threat_shade(72), 3);
-        assert_eq!(short("IBM i host servers (central, database)"), "IBM i host servers");
+        assert_eq!(
+            short("IBM i host servers (central, database)"),
+            "IBM i host servers"
+        );
         assert_eq!(short("Squid HTTP proxy"), "Squid HTTP proxy");
         assert_eq!(short("Kubernetes kubelet API"), "Kubernetes kubelet");
     }

@@ -123,7 +123,10 @@ async fn exported_pages_match_served_ones_apart_from_links() {
             "/en/blocks/12" => exported.block(Lang::En, 12),
             _ => served_like(&exported, uri),
         };
-        assert_eq!(written, page.body, "{uri}: export is not the export renderer's page");
+        assert_eq!(
+            written, page.body,
+            "{uri}: export is not the export renderer's page"
+        );
         // A static host has no feedback overview or API reference to link to.
         let a = without_links(&served.body)
             .replace(" · <a href=\"\">Reader feedback</a>", "")
@@ -131,7 +134,11 @@ async fn exported_pages_match_served_ones_apart_from_links() {
             .replace(" · <a href=\"\">API</a>", "");
         let b = without_links(&written);
         if a != b {
-            let at = a.bytes().zip(b.bytes()).position(|(x, y)| x != y).unwrap_or(0);
+            let at = a
+                .bytes()
+                .zip(b.bytes())
+                .position(|(x, y)| x != y)
+                .unwrap_or(0);
             panic!(
                 "{uri}: export differs from serve beyond links:\nserve:  {}\nexport: {}",
                 &a[at.saturating_sub(80)..(at + 80).min(a.len())],
@@ -140,7 +147,10 @@ async fn exported_pages_match_served_ones_apart_from_links() {
         }
         // The switcher lists only the exported languages.
         assert!(!written.contains("hreflang=\"ja\""), "{uri}");
-        assert!(written.contains("hreflang=\"fr\"") || uri.starts_with("/fr"), "{uri}");
+        assert!(
+            written.contains("hreflang=\"fr\"") || uri.starts_with("/fr"),
+            "{uri}"
+        );
     }
     for asset in ["/search-index.json", "/assets/style.css"] {
         let served = get(asset).await;
@@ -165,7 +175,10 @@ async fn exported_pages_match_served_ones_apart_from_links() {
     assert!(!dir.path().join("robots.txt").exists());
     assert!(!dir.path().join("sitemap.xml").exists());
     let page = std::fs::read_to_string(dir.path().join("en/ports/22.html")).unwrap();
-    assert!(!page.contains("127.0.0.1"), "loopback URL baked into the export");
+    assert!(
+        !page.contains("127.0.0.1"),
+        "loopback URL baked into the export"
+    );
     let headers = std::fs::read_to_string(dir.path().join("_headers")).unwrap();
     assert!(headers.contains("Content-Security-Policy"));
 }
@@ -203,7 +216,9 @@ fn a_public_site_url_gets_sitemaps_with_file_addresses_and_precompressed_pages()
     assert!(part.contains("<loc>https://ports.example.org/sub/de/ports/7.html</loc><lastmod>"));
     assert!(part.contains("<loc>https://ports.example.org/sub/de/index.html</loc>"));
     let page = std::fs::read_to_string(dir.path().join("de/ports/7.html")).unwrap();
-    assert!(page.contains("<link rel=\"canonical\" href=\"https://ports.example.org/sub/de/ports/7\">"));
+    assert!(
+        page.contains("<link rel=\"canonical\" href=\"https://ports.example.org/sub/de/ports/7\">")
+    );
     // One language: no switcher at all.
     assert!(!page.contains("class=\"langs\""));
     let gz = std::fs::read(dir.path().join("de/ports/7.html.gz")).unwrap();

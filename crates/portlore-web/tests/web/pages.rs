@@ -232,7 +232,10 @@ async fn service_files_exist() {
     let part = get("/sitemaps/en-1.xml").await.text();
     assert_eq!(part.matches("<url>").count(), 32768);
     assert!(part.contains("<loc>http://127.0.0.1:7147/en/ports/65535</loc>"));
-    assert_eq!(part.matches("<lastmod>").count(), part.matches("<url>").count());
+    assert_eq!(
+        part.matches("<lastmod>").count(),
+        part.matches("<url>").count()
+    );
     assert_eq!(get("/sitemaps/en-2.xml").await.status, 404);
     let idx = get("/search-index.json").await;
     assert_eq!(idx.header("content-type"), "application/json");
@@ -246,7 +249,10 @@ async fn service_files_exist() {
 #[tokio::test]
 async fn search_finds_rfio_and_links_to_its_port() {
     let page = get("/en/search?q=rfio").await.text();
-    assert!(page.contains("href=\"../en/ports/3147\"") || page.contains("href=\"ports/3147\""), "{page}");
+    assert!(
+        page.contains("href=\"../en/ports/3147\"") || page.contains("href=\"ports/3147\""),
+        "{page}"
+    );
     assert!(page.contains("<meta name=\"robots\" content=\"noindex\">"));
     let page = get("/en/search?q=3147").await.text();
     assert!(page.contains("Go to port 3147"));
@@ -263,7 +269,10 @@ async fn home_has_the_map_and_index_pages_paginate() {
     assert_eq!(map.matches("<a href=\"blocks/").count(), 256);
     assert_eq!(map.matches("<title>").count(), 256);
     assert!(map.contains("<a href=\"blocks/255\"><title>65280–65535"));
-    assert!(!map.contains("role=\"img\""), "links inside role=img have no names");
+    assert!(
+        !map.contains("role=\"img\""),
+        "links inside role=img have no names"
+    );
     // One search box: the header's.
     assert_eq!(page.matches("role=\"search\"").count(), 1);
     assert!(page.len() < PAGE_BUDGET, "home is {} bytes", page.len());
@@ -278,10 +287,7 @@ async fn home_has_the_map_and_index_pages_paginate() {
     let page = get("/en/blocks/12").await.text();
     assert!(page.contains("Ports 3072–3327"));
     assert!(page.contains("href=\"../ports/3147\""));
-    assert!(
-        page.contains("rel=\"prev\" href=\"11\"")
-            && page.contains("rel=\"next\" href=\"13\"")
-    );
+    assert!(page.contains("rel=\"prev\" href=\"11\"") && page.contains("rel=\"next\" href=\"13\""));
     assert!(get("/en/recent").await.status == 200);
 }
 
@@ -390,7 +396,10 @@ async fn block_pages_say_what_is_on_each_port() {
     for th in ["Port", "Transport", "IANA service", "Usually there"] {
         assert!(page.contains(&format!("<th>{th}")), "{th}");
     }
-    assert!(!page.contains("IANA: assigned"), "no badge that says nothing");
+    assert!(
+        !page.contains("IANA: assigned"),
+        "no badge that says nothing"
+    );
     if crate::support::registry_path().is_some() {
         let row = &page[page.find("<a href=\"../ports/3128\">").expect("3128 row")..];
         let row = &row[..row.find("<tr").unwrap_or(row.len())];
@@ -416,8 +425,12 @@ async fn block_pages_say_what_is_on_each_port() {
 async fn metadata_is_absolute_and_in_the_page_language() {
     let page = get("/fr/blocks/12").await.text();
     assert!(page.contains("<link rel=\"canonical\" href=\"http://127.0.0.1:7147/fr/blocks/12\">"));
-    assert!(page.contains("<meta property=\"og:url\" content=\"http://127.0.0.1:7147/fr/blocks/12\">"));
-    assert!(page.contains("<link rel=\"alternate\" hreflang=\"ja\" href=\"http://127.0.0.1:7147/ja/blocks/12\">"));
+    assert!(
+        page.contains("<meta property=\"og:url\" content=\"http://127.0.0.1:7147/fr/blocks/12\">")
+    );
+    assert!(page.contains(
+        "<link rel=\"alternate\" hreflang=\"ja\" href=\"http://127.0.0.1:7147/ja/blocks/12\">"
+    ));
     assert!(page.contains("<meta property=\"og:locale\" content=\"fr_FR\">"));
     let desc = meta(&page, "name=\"description\"").expect("description");
     assert!(desc.starts_with("3072–3327, attribués"), "{desc}");
@@ -426,7 +439,11 @@ async fn metadata_is_absolute_and_in_the_page_language() {
         let page = get(uri).await.text();
         let desc = meta(&page, "name=\"description\"").unwrap_or_else(|| panic!("{uri}"));
         assert!(!desc.is_empty(), "{uri}");
-        assert_eq!(meta(&page, "property=\"og:description\""), Some(desc), "{uri}");
+        assert_eq!(
+            meta(&page, "property=\"og:description\""),
+            Some(desc),
+            "{uri}"
+        );
         let english = get(&format!("/en{}", &uri[3..])).await.text();
         assert_ne!(
             meta(&english, "name=\"description\""),
@@ -503,7 +520,11 @@ async fn the_heaviest_site_pages_fit_the_budget_in_every_language() {
         .map(|s| s.to_string())
         .collect();
     // The blocks with the most assignments and curated notes.
-    tails.extend([0, 1, 2, 3, 4, 5, 12, 31].iter().map(|b| format!("/blocks/{b}")));
+    tails.extend(
+        [0, 1, 2, 3, 4, 5, 12, 31]
+            .iter()
+            .map(|b| format!("/blocks/{b}")),
+    );
     let over = over_budget(&tails).await;
     assert!(over.is_empty(), "over {PAGE_BUDGET} bytes: {over:#?}");
 }
@@ -521,7 +542,10 @@ async fn the_heaviest_port_pages_fit_the_budget_in_every_language() {
 
 #[tokio::test]
 async fn feedback_overview_is_a_page_of_the_site() {
-    for (uri, heading) in [("/en/feedback", "Reader feedback"), ("/fr/feedback", "Avis des lecteurs")] {
+    for (uri, heading) in [
+        ("/en/feedback", "Reader feedback"),
+        ("/fr/feedback", "Avis des lecteurs"),
+    ] {
         let got = get(uri).await;
         // This test app has no feedback store: the page says so, in its language.
         assert_eq!(got.status, 503, "{uri}");
@@ -564,7 +588,10 @@ async fn a_refused_vote_without_script_comes_back_as_a_page() {
     assert!(to.starts_with("/fr/feedback?refused="), "{to}");
     let page = get(to).await.text();
     assert!(page.contains("class=\"notice\""), "{page}");
-    assert!(page.contains("Votre vote n&#39;a pas été enregistré"), "{page}");
+    assert!(
+        page.contains("Votre vote n&#39;a pas été enregistré"),
+        "{page}"
+    );
     // Script and programs still get JSON.
     let got = crate::support::send(&app, form("application/json")).await;
     assert!(got.status.is_client_error() || got.status.is_server_error());
@@ -604,9 +631,35 @@ async fn the_api_reference_loads_nothing_from_another_origin() {
 async fn dump_pages() {
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/pages-dump");
     std::fs::create_dir_all(&out).unwrap();
-    for uri in ["/en/", "/fr/", "/de/", "/es/", "/pt/", "/it/", "/ro/", "/uk/", "/ja/", "/ru/", "/ja/blocks/0", "/de/blocks/0", "/en/blocks/0", "/en/blocks/12", "/ru/blocks/0", "/en/recent", "/en/ports/", "/ru/ports/445", "/en/ports/3147", "/en/feedback", "/api/v1/docs"] {
+    for uri in [
+        "/en/",
+        "/fr/",
+        "/de/",
+        "/es/",
+        "/pt/",
+        "/it/",
+        "/ro/",
+        "/uk/",
+        "/ja/",
+        "/ru/",
+        "/ja/blocks/0",
+        "/de/blocks/0",
+        "/en/blocks/0",
+        "/en/blocks/12",
+        "/ru/blocks/0",
+        "/en/recent",
+        "/en/ports/",
+        "/ru/ports/445",
+        "/en/ports/3147",
+        "/en/feedback",
+        "/api/v1/docs",
+    ] {
         let body = get(uri).await.text();
         println!("{uri}: {} bytes", body.len());
-        std::fs::write(out.join(uri.trim_matches('/').replace('/', "_") + ".html"), body).unwrap();
+        std::fs::write(
+            out.join(uri.trim_matches('/').replace('/', "_") + ".html"),
+            body,
+        )
+        .unwrap();
     }
 }

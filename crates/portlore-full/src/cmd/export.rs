@@ -1,6 +1,5 @@
 //! `portlore export`: the whole site as static files, with a progress bar.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
@@ -9,34 +8,7 @@ use anyhow::Context as _;
 use portlore_web::export::{ExportOptions, export, plan, preview_hint};
 use portlore_web::{Lang, Renderer, SiteConfig};
 
-/// Arguments of `portlore export`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Output directory (created if missing; files in it are overwritten).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Languages, comma-separated (default: all ten).
-    #[arg(
-        long,
-        value_name = "LIST",
-        default_value = "en,fr,de,es,pt,it,ro,ru,uk,ja"
-    )]
-    pub lang: String,
-    /// Origin the vote forms post to (https://host[:port]); default: the same origin.
-    #[arg(long, value_name = "URL")]
-    pub api_origin: Option<String>,
-    /// Public base URL of the site (https://ports.example.org/sub): canonical and
-    /// hreflang links, the sitemap and robots.txt. Without it (or with a loopback
-    /// address) those are left out.
-    #[arg(long, value_name = "URL", default_value = "")]
-    pub site_url: String,
-    /// Also write .gz and .br copies of every page, for hosts that serve them.
-    #[arg(long)]
-    pub precompress: bool,
-    /// No progress bar.
-    #[arg(long)]
-    pub quiet: bool,
-}
+pub use portlore::cli::export::Args;
 
 /// Writes the site.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -74,7 +46,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
              (pass --site-url https://your.host/path to get them)"
         );
     }
-    let bar = if args.quiet {
+    let bar = if args.progress.no_progress || !std::io::IsTerminal::is_terminal(&std::io::stderr())
+    {
         indicatif::ProgressBar::hidden()
     } else {
         indicatif::ProgressBar::new(planned.files)
