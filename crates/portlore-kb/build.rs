@@ -40,8 +40,20 @@ fn main() {
             Err(e) => errors.extend(e),
         }
     }
+    let readme = data.join("README.md");
+    println!("cargo:rerun-if-changed={}", readme.display());
+    let policy = match std::fs::read_to_string(&readme) {
+        Ok(text) => schema::Policy::from_readme(&text).unwrap_or_else(|e| {
+            errors.extend(e);
+            schema::Policy::default()
+        }),
+        Err(e) => {
+            errors.push(format!("data/README.md: cannot read: {e}"));
+            schema::Policy::default()
+        }
+    };
     let compiled = if errors.is_empty() {
-        match schema::compile(files) {
+        match schema::compile(files, &policy) {
             Ok(c) => Some(c),
             Err(e) => {
                 errors.extend(e);

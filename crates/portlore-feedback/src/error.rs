@@ -24,9 +24,12 @@ pub enum FeedbackError {
         #[source]
         source: std::io::Error,
     },
-    /// The operating system could not provide random bytes for a salt.
-    #[error("no randomness available for the daily salt: {0}")]
+    /// The operating system could not provide random bytes for the day's key.
+    #[error("no randomness available for the day's vote key: {0}")]
     Random(String),
+    /// The day's vote key could not be created, read or trusted.
+    #[error("vote key: {0}")]
+    Key(String),
 }
 
 impl From<sqlx::Error> for FeedbackError {

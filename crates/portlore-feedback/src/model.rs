@@ -118,7 +118,8 @@ pub struct NewVote {
     pub lang: Lang,
     /// The answer.
     pub choice: Choice,
-    /// The client address; only its salted hash is stored.
+    /// The client address. Only an HMAC of its network (the IPv4 address or the IPv6
+    /// /64), the day and the page under the day's key is stored, and only for today.
     pub client: IpAddr,
     /// When the vote arrived (UTC); it also picks the day for collapsing repeats.
     pub at: OffsetDateTime,
@@ -193,6 +194,22 @@ pub struct AggregateQuery {
     pub since: Option<OffsetDateTime>,
     /// At most this many ports (the worst first); `None` for all.
     pub limit: Option<usize>,
+    /// Skip this many ports of the ranking first (for the next page).
+    pub offset: usize,
+}
+
+/// One page of the ranking, with what a reader needs to page through it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AggregatePage {
+    /// Totals over every stored vote (whatever the filter).
+    pub totals: Totals,
+    /// Ports that match the filter (`port`, `since`), over all pages.
+    pub matching: u64,
+    /// Ports skipped before this page.
+    pub offset: u64,
+    /// This page of the ranking: worst first.
+    pub ports: Vec<PortFeedback>,
 }
 
 /// Totals over the whole store.

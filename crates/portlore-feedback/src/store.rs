@@ -4,7 +4,10 @@ use std::path::Path;
 
 use async_trait::async_trait;
 
-use crate::{AggregateQuery, FeedbackError, NewVote, PortFeedback, Recorded, SqlStore, Totals};
+use crate::{
+    AggregatePage, AggregateQuery, FeedbackError, NewVote, PortFeedback, Recorded, SqlStore,
+    StoreOptions, Totals,
+};
 
 /// Where votes live. Every method returns only after the database answered; `record`
 /// returns only after the vote is committed, so a caller may acknowledge it.
@@ -17,6 +20,11 @@ pub trait FeedbackStore: Send + Sync + std::fmt::Debug {
     /// Ports ranked by unhelpful votes (most first, then by total votes, then by port),
     /// with counts per language.
     async fn aggregates(&self, query: &AggregateQuery) -> Result<Vec<PortFeedback>, FeedbackError>;
+
+    /// One page of that ranking with the totals and the number of matching ports, read
+    /// from counters kept with each vote. Concurrent readers share one read at a time;
+    /// a result is reused until this process commits a vote or for a second.
+    async fn page(&self, query: &AggregateQuery) -> Result<AggregatePage, FeedbackError>;
 
     /// Totals over every stored vote.
     async fn totals(&self) -> Result<Totals, FeedbackError>;
@@ -37,18 +45,27 @@ pub const DEFAULT_SQLITE_FILE: &str = "feedback.sqlite3";
 /// Accepted URLs: `postgres://…` / `postgresql://…`, and `sqlite:PATH` /
 /// `sqlite://PATH`.
 pub async fn open(url: Option<&str>, data_dir: &Path) -> Result<SqlStore, FeedbackError> {
+    open_with(url, data_dir, &StoreOptions::default()).await
+}
+
+/// [`open`] with explicit options (where the day's vote key lives).
+pub async fn open_with(
+    url: Option<&str>,
+    data_dir: &Path,
+    opts: &StoreOptions,
+) -> Result<SqlStore, FeedbackError> {
     match url {
         None => {
             std::fs::create_dir_all(data_dir).map_err(|source| FeedbackError::Io {
                 path: data_dir.to_owned(),
                 source,
             })?;
-            SqlStore::open_sqlite_file(&data_dir.join(DEFAULT_SQLITE_FILE)).await
+            SqlStore::open_sqlite_file(&data_dir.join(DEFAULT_SQLITE_FILE), opts).await
         }
         Some(u) if u.starts_with("postgres://") || u.starts_with("postgresql://") => {
-            SqlStore::open_postgres(u).await
+            SqlStore::open_postgres(u, opts).await
         }
-        Some(u) if u.starts_with("sqlite:") => SqlStore::open_sqlite_url(u).await,
+        Some(u) if u.starts_with("sqlite:") => SqlStore::open_sqlite_url(u, opts).await,
         Some(u) => Err(FeedbackError::UnsupportedUrl(redact(u))),
     }
 }

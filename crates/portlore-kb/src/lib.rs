@@ -16,7 +16,7 @@ mod search;
 mod store;
 mod text;
 
-pub use error::{KbError, StoreError};
+pub use error::{IntegrityError, KbError, StoreError};
 pub use knowledge::{Knowledge, last_date};
 pub use model::{
     Assignment, CheckCommands, Party, PortRange, RangeClass, RangeInfo, Reference, RegistryMeta,
@@ -25,4 +25,10 @@ pub use model::{
 pub use port::{PortInfo, check_commands, range_info};
 pub use query::{MAX_RANGE, Query, QueryError, VALID_FORMS};
 pub use search::SearchHit;
-pub use store::compile;
+pub use store::{CompileError, MAX_INDEX_ENTRIES, MAX_RECORD_PORTS, compile};
+
+/// Tools for tests and fuzzers that play the tamperer; not for programs.
+#[doc(hidden)]
+pub mod craft {
+    pub use crate::store::reseal;
+}

@@ -1,8 +1,11 @@
 //! The full answer about one port: the page the CLI prints and the site renders.
 
+use std::collections::HashSet;
+
 use serde::Serialize;
 
 use crate::curated::{self, CuratedFacts};
+use crate::error::IntegrityError;
 use crate::knowledge::Knowledge;
 use crate::model::{
     Assignment, CheckCommands, PortRange, RangeClass, RangeInfo, RegistryMeta, RelatedPort, Status,
@@ -38,13 +41,12 @@ impl PortInfo {
 
     /// The assigned service names, deduplicated, in registry order.
     pub fn services(&self) -> Vec<&str> {
-        let mut names: Vec<&str> = Vec::new();
-        for name in self.assignments.iter().filter_map(|a| a.service.as_deref()) {
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        names
+        let mut seen = HashSet::new();
+        self.assignments
+            .iter()
+            .filter_map(|a| a.service.as_deref())
+            .filter(|name| seen.insert(*name))
+            .collect()
     }
 
     /// The overall IANA status: assigned on any transport beats reserved beats unassigned.
@@ -65,13 +67,13 @@ impl PortInfo {
 }
 
 impl Knowledge {
-    /// The full answer about a port. Registry damage shows as an empty registry section
-    /// rather than a failure; [`Knowledge::assignments`] reports it as an error.
-    pub fn port(&self, port: u16) -> PortInfo {
-        let assignments = self.assignments(port).unwrap_or_default();
+    /// The full answer about a port, or the integrity error of a damaged store: never a
+    /// page that shows damage as "no assignment".
+    pub fn port(&self, port: u16) -> Result<PortInfo, IntegrityError> {
+        let assignments = self.assignments(port)?;
         let curated = curated::get().for_port(port);
-        let related = self.related(port, &assignments, &curated);
-        PortInfo {
+        let related = self.related(port, &assignments, &curated)?;
+        Ok(PortInfo {
             port,
             range: range_info(port),
             registry: self.registry_meta(),
@@ -79,57 +81,55 @@ impl Knowledge {
             assignments,
             curated,
             related,
-        }
+        })
     }
 
-    fn related(&self, port: u16, here: &[Assignment], facts: &CuratedFacts) -> Vec<RelatedPort> {
-        let mut out: Vec<RelatedPort> = Vec::new();
-        let mut push = |r: RelatedPort| {
-            if r.ports
-                != (PortRange {
-                    start: port,
-                    end: port,
-                })
-                && !out
-                    .iter()
-                    .any(|o| o.ports == r.ports && o.service == r.service)
-                && out.len() < 24
-            {
-                out.push(r);
-            }
+    /// At most [`MAX_RELATED`] related ports. Each service name is looked up once, and
+    /// the walk stops as soon as the list is full, so a port with thousands of records
+    /// costs what a port with a handful does.
+    fn related(
+        &self,
+        port: u16,
+        here: &[Assignment],
+        facts: &CuratedFacts,
+    ) -> Result<Vec<RelatedPort>, IntegrityError> {
+        let mut out = Related {
+            port,
+            list: Vec::new(),
         };
-        let names: Vec<&str> = here.iter().filter_map(|a| a.service.as_deref()).collect();
+        let mut names: Vec<&str> = Vec::new();
+        let mut seen = HashSet::new();
+        for name in here.iter().filter_map(|a| a.service.as_deref()) {
+            if seen.insert(name) {
+                names.push(name);
+            }
+        }
+        let mut looked_up = HashSet::new();
         for name in &names {
-            for a in self.by_service(name).unwrap_or_default() {
-                if let Some(ports) = a.ports {
-                    push(RelatedPort {
-                        ports,
-                        transport: None,
-                        service: a.service.clone(),
-                        relation: "same-service".into(),
-                    });
+            if out.full() {
+                break;
+            }
+            if looked_up.insert(name.to_ascii_lowercase()) {
+                for a in self.by_service(name)? {
+                    out.push_service(&a, "same-service");
                 }
             }
             let base = name.split('-').next().unwrap_or(name);
-            for sibling in self.service_names_with_prefix(base, 12) {
+            for sibling in self.service_names_with_prefix(base, 12)? {
+                if out.full() {
+                    break;
+                }
                 let same_family = sibling == base || sibling.starts_with(&format!("{base}-"));
-                if sibling == *name || !same_family {
+                if sibling == *name || !same_family || !looked_up.insert(sibling.clone()) {
                     continue;
                 }
-                for a in self.by_service(&sibling).unwrap_or_default() {
-                    if let Some(ports) = a.ports {
-                        push(RelatedPort {
-                            ports,
-                            transport: None,
-                            service: a.service.clone(),
-                            relation: "sibling-service".into(),
-                        });
-                    }
+                for a in self.by_service(&sibling)? {
+                    out.push_service(&a, "sibling-service");
                 }
             }
         }
         for threat in &facts.threats {
-            push(RelatedPort {
+            out.push(RelatedPort {
                 ports: threat.ports,
                 transport: None,
                 service: None,
@@ -140,12 +140,14 @@ impl Knowledge {
             .into_iter()
             .flatten()
         {
+            if out.full() {
+                break;
+            }
             let service = self
-                .assignments(neighbour)
-                .unwrap_or_default()
+                .assignments(neighbour)?
                 .into_iter()
                 .find_map(|a| a.service);
-            push(RelatedPort {
+            out.push(RelatedPort {
                 ports: PortRange {
                     start: neighbour,
                     end: neighbour,
@@ -155,7 +157,53 @@ impl Knowledge {
                 relation: "neighbour".into(),
             });
         }
-        out
+        Ok(out.list)
+    }
+}
+
+/// Most related ports listed on a page.
+const MAX_RELATED: usize = 24;
+
+/// The related ports gathered so far: distinct, never the port itself, at most
+/// [`MAX_RELATED`].
+struct Related {
+    port: u16,
+    list: Vec<RelatedPort>,
+}
+
+impl Related {
+    fn full(&self) -> bool {
+        self.list.len() >= MAX_RELATED
+    }
+
+    fn push(&mut self, r: RelatedPort) {
+        let itself = r.ports
+            == PortRange {
+                start: self.port,
+                end: self.port,
+            };
+        if !itself
+            && !self.full()
+            && !self
+                .list
+                .iter()
+                .any(|o| o.ports == r.ports && o.service == r.service)
+        {
+            self.list.push(r);
+        }
+    }
+
+    fn push_service(&mut self, a: &Assignment, relation: &str) {
+        if let Some(ports) = a.ports
+            && !self.full()
+        {
+            self.push(RelatedPort {
+                ports,
+                transport: None,
+                service: a.service.clone(),
+                relation: relation.into(),
+            });
+        }
     }
 }
 

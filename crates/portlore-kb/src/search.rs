@@ -8,6 +8,7 @@ use fst::{Automaton, IntoStreamer, Streamer};
 use serde::Serialize;
 
 use crate::curated;
+use crate::error::{IntegrityError, StoreError};
 use crate::knowledge::Knowledge;
 use crate::model::{PortRange, Transport};
 use crate::store::{Field, Section};
@@ -44,14 +45,17 @@ fn field_weight(f: Field) -> f32 {
 }
 
 impl Knowledge {
-    /// Searches everything known; the best `limit` hits, best first.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+    /// Searches everything known; the best `limit` hits, best first. A damaged store
+    /// is an error, never a list silently missing the registry's hits.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, IntegrityError> {
         let query: String = query.chars().take(200).collect();
         let words = tokens(&query);
         if words.is_empty() {
-            return Vec::new();
+            return Ok(Vec::new());
         }
-        let mut hits = self.search_registry(&query, &words);
+        let mut hits = self
+            .search_registry(&query, &words)
+            .map_err(|e| self.damaged(e))?;
         hits.extend(curated::get().search(&words));
         hits.sort_by(|a, b| {
             b.score
@@ -60,24 +64,19 @@ impl Knowledge {
                 .then_with(|| a.title.cmp(&b.title))
         });
         hits.truncate(limit);
-        hits
+        Ok(hits)
     }
 
-    fn search_registry(&self, query: &str, words: &[String]) -> Vec<SearchHit> {
+    fn search_registry(&self, query: &str, words: &[String]) -> Result<Vec<SearchHit>, StoreError> {
         let Some(store) = self.store() else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
-        let Ok(map) = store.fst_map(Section::SearchFst) else {
-            return Vec::new();
-        };
+        let map = store.fst_map(Section::SearchFst)?;
         // Best match quality per (record, query word).
         let mut best: HashMap<(u32, usize), f32> = HashMap::new();
         for (wi, word) in words.iter().enumerate() {
             for (packed, quality) in matches(&map, word) {
-                let Ok(list) = store.postings(Section::SearchPostings, packed) else {
-                    continue;
-                };
-                for posting in list {
+                for posting in store.postings(Section::SearchPostings, packed)? {
                     let score = quality * field_weight(Field::from_bits(posting));
                     let slot = best.entry((posting >> 2, wi)).or_insert(0.0);
                     *slot = slot.max(score);
@@ -94,7 +93,7 @@ impl Knowledge {
         let exact_name = query.trim().to_ascii_lowercase();
         let mut groups: HashMap<String, SearchHit> = HashMap::new();
         for (id, (score, matched)) in per_record {
-            let Ok(rec) = store.record(id) else { continue };
+            let rec = store.record(id)?;
             let Some(name) = rec.service.clone() else {
                 continue;
             };
@@ -122,14 +121,14 @@ impl Knowledge {
                 hit.transports.push(t);
             }
         }
-        groups
+        Ok(groups
             .into_values()
             .map(|mut h| {
                 h.ports.sort();
                 h.transports.sort();
                 h
             })
-            .collect()
+            .collect())
     }
 }
 

@@ -58,7 +58,7 @@ fn same(a: &Assignment, r: &portlore_iana::Record) -> bool {
 #[test]
 fn every_record_is_returned_on_every_port_and_transport() {
     let Some(reg) = registry() else { return };
-    let kb = Knowledge::from_registry(&reg);
+    let kb = Knowledge::from_registry(&reg).expect("compiles");
     let pages: Vec<Vec<Assignment>> = (0..=u16::MAX)
         .map(|p| kb.assignments(p).expect("store reads"))
         .collect();
@@ -95,7 +95,7 @@ fn every_record_is_returned_on_every_port_and_transport() {
 #[test]
 fn service_names_find_every_record_with_that_name() {
     let Some(reg) = registry() else { return };
-    let kb = Knowledge::from_registry(&reg);
+    let kb = Knowledge::from_registry(&reg).expect("compiles");
     let mut checked = 0;
     for r in reg.records.iter().filter(|r| r.name.is_some()) {
         let name = r.name.as_deref().unwrap();
@@ -113,27 +113,30 @@ fn service_names_find_every_record_with_that_name() {
 #[test]
 fn known_facts_hold() {
     let Some(reg) = registry() else { return };
-    let kb = Knowledge::from_registry(&reg);
+    let kb = Knowledge::from_registry(&reg).expect("compiles");
     assert_eq!(
-        kb.service_name(3147, Transport::Tcp).as_deref(),
+        kb.service_name(3147, Transport::Tcp).unwrap().as_deref(),
         Some("rfio")
     );
     assert_eq!(
-        kb.service_name(3471, Transport::Tcp).as_deref(),
+        kb.service_name(3471, Transport::Tcp).unwrap().as_deref(),
         Some("jt400-ssl")
     );
-    assert_eq!(kb.service_name(80, Transport::Tcp).as_deref(), Some("http"));
-    let hits = kb.search("cern", 10);
+    assert_eq!(
+        kb.service_name(80, Transport::Tcp).unwrap().as_deref(),
+        Some("http")
+    );
+    let hits = kb.search("cern", 10).expect("store reads");
     assert!(
         hits.iter().any(|h| h.service.as_deref() == Some("rfio")),
         "{hits:?}"
     );
-    let typo = kb.search("rfoi", 10);
+    let typo = kb.search("rfoi", 10).expect("store reads");
     assert!(
         typo.iter().any(|h| h.service.as_deref() == Some("rfio")),
         "typo tolerance: {typo:?}"
     );
-    let info = kb.port(3471);
+    let info = kb.port(3471).expect("store reads");
     assert!(
         info.related
             .iter()

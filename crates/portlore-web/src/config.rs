@@ -10,6 +10,78 @@ pub struct SiteConfig {
     /// The site's public base URL, without a trailing slash, used only where a full URL
     /// is required (the sitemap). Pages link with root-relative paths.
     pub site_url: String,
+    /// Which `Host` names requests may carry (against DNS rebinding).
+    pub hosts: HostPolicy,
+}
+
+/// Which host names the server answers to. A DNS-rebinding page makes a browser send
+/// its own host name to this server; refusing names not configured here stops it.
+/// Addresses (`127.0.0.1:7147`, `[::1]`) are always accepted: a page can only get a
+/// browser to send one by being loaded from that very address.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum HostPolicy {
+    /// Any host name (library default, for tests and embedding).
+    #[default]
+    Any,
+    /// Only these names (lowercase, without port), `localhost`, and addresses.
+    Only(Vec<String>),
+}
+
+impl HostPolicy {
+    /// `serve`'s policy: the host of the site URL and of the listen address, plus the
+    /// `--allowed-host` names.
+    pub fn for_serve(site_url: &str, listen: &str, extra: &[String]) -> HostPolicy {
+        let mut names: Vec<String> = Vec::new();
+        let site_host = site_url
+            .split_once("://")
+            .map_or(site_url, |(_, rest)| rest)
+            .split(['/', '?', '#'])
+            .next()
+            .unwrap_or("");
+        for h in [site_host, listen]
+            .into_iter()
+            .chain(extra.iter().map(String::as_str))
+        {
+            let name = host_name(h);
+            if !name.is_empty() && !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        HostPolicy::Only(names)
+    }
+
+    /// Whether a request naming `host` (a `Host` header or URI authority, maybe with
+    /// a port) is answered. A request without one is not from a browser and is.
+    pub fn allows(&self, host: Option<&str>) -> bool {
+        let HostPolicy::Only(names) = self else {
+            return true;
+        };
+        let Some(host) = host else { return true };
+        let name = host_name(host);
+        name == "localhost"
+            || name.ends_with(".localhost")
+            || is_address(&name)
+            || names.contains(&name)
+    }
+}
+
+/// The host part of `host[:port]` or `[v6]:port`, lowercase, without a trailing dot.
+fn host_name(h: &str) -> String {
+    let h = h.trim();
+    let h = h.rsplit_once('@').map_or(h, |(_, host)| host);
+    let name = if let Some(rest) = h.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else if h.matches(':').count() > 1 {
+        // A bare IPv6 address, as in `--listen` output without brackets.
+        h
+    } else {
+        h.split(':').next().unwrap_or("")
+    };
+    name.trim_end_matches('.').to_ascii_lowercase()
+}
+
+fn is_address(name: &str) -> bool {
+    name.parse::<std::net::IpAddr>().is_ok()
 }
 
 impl SiteConfig {
@@ -18,6 +90,7 @@ impl SiteConfig {
         SiteConfig {
             api_origin: String::new(),
             site_url: site_url.trim_end_matches('/').to_string(),
+            hosts: HostPolicy::Any,
         }
     }
 
@@ -46,6 +119,36 @@ impl SiteConfig {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn host_policy_refuses_unknown_names_only() {
+        let p = HostPolicy::for_serve(
+            "https://Ports.Example.org/base",
+            "0.0.0.0:7147",
+            &["alt.example.net".into()],
+        );
+        for ok in [
+            None,
+            Some("ports.example.org"),
+            Some("PORTS.example.org.:443"),
+            Some("alt.example.net:7147"),
+            Some("localhost:7147"),
+            Some("127.0.0.1:7147"),
+            Some("[::1]:7147"),
+            Some("192.0.2.9"),
+        ] {
+            assert!(p.allows(ok), "{ok:?}");
+        }
+        for bad in [
+            Some("evil.test"),
+            Some("evil.test:7147"),
+            Some("ports.example.org.evil.test"),
+            Some(""),
+        ] {
+            assert!(!p.allows(bad), "{bad:?}");
+        }
+        assert!(HostPolicy::Any.allows(Some("evil.test")));
+    }
 
     #[test]
     fn api_origin_must_be_an_origin() {

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::i18n::Lang;
 use crate::layers::security_headers;
-use crate::render::{BLOCKS, BadInput, Renderer, site};
+use crate::render::{BLOCKS, BadInput, Page, Renderer, site};
 
 /// What to export.
 #[derive(Debug, Clone)]
@@ -56,6 +56,12 @@ pub enum ExportError {
         #[source]
         source: std::io::Error,
     },
+    /// The registry store fails its integrity check.
+    #[error(transparent)]
+    Store(#[from] portlore_kb::IntegrityError),
+    /// A page could not be rendered from the registry store.
+    #[error("a page could not be rendered from the registry store; run `portlore update --force`")]
+    Unavailable,
 }
 
 /// Pages per language besides the ports: home, the index, the index pages, search and
@@ -86,6 +92,15 @@ pub fn export(
         progress(done.fetch_add(1, Ordering::Relaxed) + 1);
         Ok(())
     };
+    // A damaged store fails the export; no 503 page is ever written as a file.
+    let body = |page: Page| -> Result<String, ExportError> {
+        if page.status == 503 {
+            renderer.knowledge().all_assignments()?;
+            return Err(ExportError::Unavailable);
+        }
+        Ok(page.body)
+    };
+    renderer.knowledge().all_assignments()?;
     let mkdir = |rel: &str| -> Result<(), ExportError> {
         let path = out.join(rel);
         std::fs::create_dir_all(&path).map_err(|source| ExportError::Write { path, source })
@@ -102,7 +117,7 @@ pub fn export(
         "sitemap.xml",
         site::sitemap_index(config, &opts.langs).as_bytes(),
     )?;
-    write("search-index.json", renderer.search_index().as_bytes())?;
+    write("search-index.json", renderer.search_index()?.as_bytes())?;
     write("index.html", root_page(&opts.langs).as_bytes())?;
     write(
         "404.html",
@@ -123,30 +138,30 @@ pub fn export(
         }
         write(
             &format!("{l}/index.html"),
-            renderer.home(lang).body.as_bytes(),
+            body(renderer.home(lang))?.as_bytes(),
         )?;
         write(
             &format!("{l}/ports/index.html"),
-            renderer.ports_index(lang).body.as_bytes(),
+            body(renderer.ports_index(lang))?.as_bytes(),
         )?;
         write(
             &format!("{l}/search.html"),
-            renderer.search(lang, "").body.as_bytes(),
+            body(renderer.search(lang, ""))?.as_bytes(),
         )?;
         write(
             &format!("{l}/recent.html"),
-            renderer.recent(lang).body.as_bytes(),
+            body(renderer.recent(lang))?.as_bytes(),
         )?;
         (0..BLOCKS).into_par_iter().try_for_each(|b| {
             write(
                 &format!("{l}/blocks/{b}.html"),
-                renderer.block(lang, b).body.as_bytes(),
+                body(renderer.block(lang, b))?.as_bytes(),
             )
         })?;
         opts.ports.clone().into_par_iter().try_for_each(|p| {
             write(
                 &format!("{l}/ports/{p}.html"),
-                renderer.port(lang, p).body.as_bytes(),
+                body(renderer.port(lang, p))?.as_bytes(),
             )
         })?;
     }

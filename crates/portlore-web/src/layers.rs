@@ -1,10 +1,13 @@
-//! What wraps every response: security headers, compression, a request timeout,
-//! panic containment and structured access logs.
+//! What wraps every response: the Host allowlist, security headers, compression, a
+//! request timeout, panic containment, structured access logs, and moving page work
+//! off the async runtime.
 
 use std::time::Duration;
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, Request, Response, StatusCode};
+use axum::body::Body;
+use axum::http::{HeaderName, HeaderValue, Request, Response, StatusCode, header};
+use axum::middleware::Next;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::{CompressionLayer, CompressionLevel};
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -12,7 +15,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::AppState;
-use crate::config::SiteConfig;
+use crate::config::{HostPolicy, SiteConfig};
 
 /// How long a handler may take before the client gets a 408.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
@@ -47,7 +50,9 @@ pub fn security_headers(config: &SiteConfig) -> Vec<(&'static str, String)> {
 }
 
 pub fn wrap(router: Router<AppState>, config: &SiteConfig) -> Router<AppState> {
+    let hosts = std::sync::Arc::new(config.hosts.clone());
     let mut router = router
+        .layer(axum::middleware::from_fn(off_runtime))
         .layer(
             CompressionLayer::new()
                 .gzip(true)
@@ -75,7 +80,11 @@ pub fn wrap(router: Router<AppState>, config: &SiteConfig) -> Router<AppState> {
             ));
         }
     }
-    router.layer(
+    router
+        .layer(axum::middleware::from_fn(move |req, next| {
+            check_host(hosts.clone(), req, next)
+        }))
+        .layer(
         TraceLayer::new_for_http()
             .make_span_with(|req: &Request<_>| {
                 tracing::info_span!("http", method = %req.method(), path = %req.uri().path())
@@ -91,6 +100,69 @@ pub fn wrap(router: Router<AppState>, config: &SiteConfig) -> Router<AppState> {
                 },
             ),
     )
+}
+
+/// Refuses a request whose host name is not allowed with 421 Misdirected Request.
+async fn check_host(
+    hosts: std::sync::Arc<HostPolicy>,
+    req: Request<Body>,
+    next: Next,
+) -> Response<Body> {
+    // HTTP/2 carries the host in the URI (`:authority`), HTTP/1 in `Host`.
+    let host = req
+        .uri()
+        .authority()
+        .map(|a| a.as_str().to_owned())
+        .or_else(|| {
+            req.headers()
+                .get(header::HOST)
+                .map(|h| h.to_str().unwrap_or("\u{fffd}").to_owned())
+        });
+    if hosts.allows(host.as_deref()) {
+        return next.run(req).await;
+    }
+    let mut r = Response::new(Body::from(
+        "This server does not answer to that host name. If it is yours, start the server \
+with --allowed-host NAME (or --site-url).\n",
+    ));
+    *r.status_mut() = StatusCode::MISDIRECTED_REQUEST;
+    let h = r.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+/// Paths whose handlers only wait on I/O (the database, a counter) and never compute
+/// for long; they stay on the async runtime. `/healthz` must answer even when every
+/// blocking thread is busy.
+fn stays_on_runtime(path: &str) -> bool {
+    matches!(
+        path,
+        "/healthz" | "/metrics" | "/feedback" | "/api/v1/feedback"
+    )
+}
+
+/// Runs page rendering and store lookups on Tokio's blocking pool, so a slow page
+/// never holds up the async workers that accept connections and answer `/healthz`.
+async fn off_runtime(req: Request<Body>, next: Next) -> Response<Body> {
+    if stays_on_runtime(req.uri().path()) {
+        return next.run(req).await;
+    }
+    let rt = tokio::runtime::Handle::current();
+    match tokio::task::spawn_blocking(move || rt.block_on(next.run(req))).await {
+        Ok(r) => r,
+        Err(_) => {
+            // The handler panicked or the runtime is shutting down.
+            let mut r = Response::new(Body::from("the server could not finish this request\n"));
+            *r.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+            r.headers_mut()
+                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+            r
+        }
+    }
 }
 
 fn lower(name: &'static str) -> &'static str {

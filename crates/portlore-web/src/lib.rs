@@ -22,10 +22,10 @@ use std::sync::Arc;
 use portlore_kb::Knowledge;
 
 pub use assets::asset;
-pub use config::SiteConfig;
+pub use config::{HostPolicy, SiteConfig};
 pub use i18n::Lang;
 pub use render::{BadInput, Page, Renderer, escape, port_path};
-pub use server::{ServeOptions, serve};
+pub use server::{ServeOptions, connections_for, per_client_for, raise_fd_limit, serve};
 
 /// The default port of `portlore serve`: unassigned in the IANA registry on every
 /// transport, used by no threat or well-known software in the curated data, below
@@ -71,4 +71,10 @@ pub fn app(state: AppState) -> axum::Router {
 /// works without script). `None` for a language the site does not have.
 pub fn vote_redirect_target(lang: &str, port: u16) -> Option<String> {
     Lang::from_code(lang).map(|l| format!("{}#voted", port_path(l, port)))
+}
+
+/// Serves only `GET /metrics` on a listener of its own (`serve --metrics-listen`),
+/// until the process ends.
+pub async fn serve_metrics(listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, api::metrics_router()).await
 }

@@ -92,7 +92,18 @@ async fn handle(State(state): State<AppState>, req: Request) -> Response {
             Some(body) => plain(body, "application/xml", headers),
             None => not_found(r, fallback_lang, path, headers),
         },
-        ["search-index.json"] => plain(r.search_index().to_string(), "application/json", headers),
+        ["search-index.json"] => match r.search_index() {
+            Ok(index) => plain(index.to_string(), "application/json", headers),
+            Err(e) => {
+                tracing::error!(error = %e, "registry store integrity check failed");
+                html(
+                    r.unavailable(fallback_lang),
+                    Cache::NoStore,
+                    headers,
+                    fallback_lang,
+                )
+            }
+        },
         ["assets", name] => match crate::assets::asset(name) {
             Some(a) => with_validators(
                 StatusCode::OK,
@@ -291,8 +302,11 @@ fn not_found(r: &Renderer, lang: Lang, path: &str, headers: &HeaderMap) -> Respo
 
 fn html(page: Page, cache: Cache, req_headers: &HeaderMap, lang: Lang) -> Response {
     let status = StatusCode::from_u16(page.status).unwrap_or(StatusCode::OK);
+    // A 503 (a damaged registry store) must be gone the moment the store is repaired.
     let cache = if status.is_success() {
         cache
+    } else if status.is_server_error() {
+        Cache::NoStore
     } else {
         Cache::Short
     };

@@ -142,16 +142,28 @@ async fn stream_and_kill(db: &str) -> (HashSet<u32>, u32) {
 }
 
 async fn check(store: &SqlStore, acked: &HashSet<u32>) {
-    const Q: &str = "SELECT port, repeats FROM feedback_votes";
-    let rows: Vec<(i32, i32)> = match store.pool() {
+    // The per-port counters are written in the same transaction as the ballot, so a
+    // vote is in both or in neither; each port got one vote.
+    const Q: &str = "SELECT port, total, repeats FROM feedback_port_counts";
+    let rows: Vec<(i32, i64, i64)> = match store.pool() {
         Backend::Sqlite(p) => sqlx::query_as(Q).fetch_all(p).await.unwrap(),
         Backend::Postgres(p) => sqlx::query_as(Q).fetch_all(p).await.unwrap(),
     };
     let mut seen = HashSet::new();
-    for (port, repeats) in &rows {
+    for (port, total, repeats) in &rows {
         assert!(seen.insert(*port), "vote {port} stored twice");
-        assert_eq!(*repeats, 0, "vote {port} counted twice");
+        assert_eq!((*total, *repeats), (1, 0), "vote {port} counted twice");
     }
+    const BALLOTS: &str = "SELECT COUNT(*) FROM feedback_ballots";
+    let ballots: i64 = match store.pool() {
+        Backend::Sqlite(p) => sqlx::query_scalar(BALLOTS).fetch_one(p).await.unwrap(),
+        Backend::Postgres(p) => sqlx::query_scalar(BALLOTS).fetch_one(p).await.unwrap(),
+    };
+    assert_eq!(
+        ballots as usize,
+        rows.len(),
+        "ballots and counters disagree"
+    );
     let lost: Vec<&u32> = acked
         .iter()
         .filter(|i| !seen.contains(&(**i as i32)))
@@ -175,7 +187,9 @@ async fn sigkill_loses_no_acknowledged_vote_on_sqlite() {
     let url = format!("sqlite://{}", file.display());
     let (acked, kills) = stream_and_kill(&url).await;
     eprintln!("sqlite: {kills} kills");
-    let store = SqlStore::open_sqlite_file(&file).await.unwrap();
+    let store = SqlStore::open_sqlite_file(&file, &Default::default())
+        .await
+        .unwrap();
     check(&store, &acked).await;
     let Backend::Sqlite(p) = store.pool() else {
         unreachable!()
@@ -194,7 +208,9 @@ async fn sigkill_loses_no_acknowledged_vote_on_postgres() {
     };
     let (acked, kills) = stream_and_kill(db.url()).await;
     eprintln!("postgres: {kills} kills");
-    let store = SqlStore::open_postgres(db.url()).await.unwrap();
+    let store = SqlStore::open_postgres(db.url(), &Default::default())
+        .await
+        .unwrap();
     check(&store, &acked).await;
     use portlore_feedback::FeedbackStore as _;
     store.close().await;

@@ -1,15 +1,16 @@
 //! One story, told against both back-ends: migrate from empty, vote, collapse
-//! repeats, rotate the salt, read aggregates.
+//! repeats, rotate the day's key, read aggregates a page at a time.
 
 use std::net::IpAddr;
 
 use portlore_feedback::{
-    AggregateQuery, Choice, ChoiceCounts, FeedbackStore, Lang, NewVote, Recorded, SqlStore,
+    AggregateQuery, Choice, ChoiceCounts, FeedbackStore, KeyStorage, Lang, NewVote, Recorded,
+    SqlStore, StoreOptions,
 };
 use time::OffsetDateTime;
 use time::macros::datetime;
 
-use crate::support::{all_vote_text, migrations_applied, postgres_or_skip, salt_days};
+use crate::support::{all_vote_text, ballot_days, migrations_applied, postgres_or_skip};
 
 const DAY1: OffsetDateTime = datetime!(2026-11-23 10:00 UTC);
 const DAY1_LATER: OffsetDateTime = datetime!(2026-11-23 23:59 UTC);
@@ -41,7 +42,7 @@ async fn story(store: &SqlStore, reopen: impl AsyncFnOnce() -> SqlStore) {
     let c = "198.51.100.3";
 
     // Migrations ran from an empty database.
-    assert_eq!(migrations_applied(store).await, vec![1]);
+    assert_eq!(migrations_applied(store).await, vec![1, 2]);
     assert!(
         store
             .aggregates(&AggregateQuery::default())
@@ -59,7 +60,12 @@ async fn story(store: &SqlStore, reopen: impl AsyncFnOnce() -> SqlStore) {
         (vote(3147, "fr", Unhelpful, b, DAY1), New),
         (vote(22, "en", Helpful, c, DAY1), New),
         (vote(22, "en", Helpful, c, DAY1), Collapsed),
-        // A new day is a new vote, under a new salt.
+        // One IPv6 /64 is one client.
+        (
+            vote(3147, "fr", Unhelpful, "2001:db8::b:2", DAY1),
+            Collapsed,
+        ),
+        // A new day is a new vote, under a new key.
         (vote(3147, "fr", Unhelpful, a, DAY2), New),
         (vote(8080, "pt-BR", Neutral, c, DAY2), New),
     ];
@@ -107,20 +113,47 @@ async fn story(store: &SqlStore, reopen: impl AsyncFnOnce() -> SqlStore) {
 
     let totals = store.totals().await.unwrap();
     assert_eq!(totals.counts, counts(3, 2, 1));
-    assert_eq!((totals.collapsed, totals.ports), (2, 3));
+    assert_eq!((totals.collapsed, totals.ports), (3, 3));
 
-    // Never a raw address; only the current day's salt survives.
+    // Pages of the ranking, with what it takes to page on.
+    let page = |limit, offset| AggregateQuery {
+        limit: Some(limit),
+        offset,
+        ..Default::default()
+    };
+    let second = store.page(&page(1, 1)).await.unwrap();
+    assert_eq!((second.matching, second.offset), (3, 1));
+    assert_eq!(
+        second.ports.iter().map(|p| p.port).collect::<Vec<_>>(),
+        vec![22]
+    );
+    assert_eq!(second.totals, totals);
+    assert!(store.page(&page(5, 3)).await.unwrap().ports.is_empty());
+    let two = store.page(&page(2, 0)).await.unwrap();
+    assert_eq!(two.ports, all[..2].to_vec());
+    let recent_page = store
+        .page(&AggregateQuery {
+            since: Some(DAY2),
+            limit: Some(1),
+            offset: 1,
+            ..Default::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!((recent_page.matching, recent_page.ports[0].port), (2, 8080));
+
+    // Never a raw address; only today's ballots survive, and the key is not there.
     for cell in all_vote_text(store).await {
         for ip in [a, b, c, "2001:db8"] {
             assert!(!cell.contains(ip), "stored {cell:?} contains {ip}");
         }
     }
-    assert_eq!(salt_days(store).await, vec!["2026-11-24".to_string()]);
+    assert_eq!(ballot_days(store).await, vec!["2026-11-24".to_string(); 2]);
 
-    // Reopening migrates nothing again and keeps every vote; the salt is shared
-    // through the database, so a repeat still collapses across processes.
+    // Reopening migrates nothing again and keeps every vote; the key is shared
+    // through the key directory, so a repeat still collapses across processes.
     let again = reopen().await;
-    assert_eq!(migrations_applied(&again).await, vec![1]);
+    assert_eq!(migrations_applied(&again).await, vec![1, 2]);
     assert_eq!(again.totals().await.unwrap(), totals);
     assert_eq!(
         again
@@ -132,15 +165,41 @@ async fn story(store: &SqlStore, reopen: impl AsyncFnOnce() -> SqlStore) {
     again.close().await;
 }
 
+fn shared_keys(dir: &std::path::Path) -> StoreOptions {
+    StoreOptions {
+        keys: KeyStorage::Dir(dir.join("keys")),
+    }
+}
+
+#[tokio::test]
+async fn keys_in_memory_do_not_survive_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = portlore_feedback::open(None, dir.path()).await.unwrap();
+    let v = vote(80, "en", Choice::Helpful, "192.0.2.1", DAY1);
+    assert_eq!(one.record(&v).await.unwrap(), Recorded::New);
+    assert_eq!(one.record(&v).await.unwrap(), Recorded::Collapsed);
+    one.close().await;
+    // A new process draws a new key: yesterday's process's ballots cannot be matched.
+    let two = portlore_feedback::open(None, dir.path()).await.unwrap();
+    assert_eq!(two.record(&v).await.unwrap(), Recorded::New);
+    assert_eq!(two.totals().await.unwrap().counts.helpful, 2);
+    two.close().await;
+}
+
 #[tokio::test]
 async fn story_on_sqlite_file() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path().join("data dir with spaces");
-    let store = portlore_feedback::open(None, &data).await.unwrap();
+    let opts = shared_keys(dir.path());
+    let store = portlore_feedback::open_with(None, &data, &opts)
+        .await
+        .unwrap();
     assert_eq!(store.backend(), "sqlite");
     let file = data.join(portlore_feedback::DEFAULT_SQLITE_FILE);
     story(&store, async || {
-        portlore_feedback::open(None, &data).await.unwrap()
+        portlore_feedback::open_with(None, &data, &opts)
+            .await
+            .unwrap()
     })
     .await;
     if let portlore_feedback::Backend::Sqlite(p) = store.pool() {
@@ -165,12 +224,15 @@ async fn story_on_postgres() {
         return;
     };
     let url = db.url().to_owned();
-    let store = portlore_feedback::open(Some(&url), std::path::Path::new("/nonexistent"))
+    let keys = tempfile::tempdir().unwrap();
+    let opts = shared_keys(keys.path());
+    let nowhere = std::path::Path::new("/nonexistent");
+    let store = portlore_feedback::open_with(Some(&url), nowhere, &opts)
         .await
         .unwrap();
     assert_eq!(store.backend(), "postgres");
     story(&store, async || {
-        portlore_feedback::open(Some(&url), std::path::Path::new("/nonexistent"))
+        portlore_feedback::open_with(Some(&url), nowhere, &opts)
             .await
             .unwrap()
     })

@@ -18,27 +18,27 @@ pub async fn postgres_or_skip(test: &str) -> Option<ScratchPostgres> {
     }
 }
 
-/// Every text cell of the votes table, to prove what is (not) stored.
+/// Every text cell of the ballots and counters, to prove what is (not) stored.
 pub async fn all_vote_text(store: &SqlStore) -> Vec<String> {
-    const Q: &str = "SELECT day, client, lang, choice FROM feedback_votes";
-    match store.pool() {
-        Backend::Sqlite(p) => sqlx::query_as::<_, (String, String, String, String)>(Q)
-            .fetch_all(p)
-            .await
-            .unwrap(),
-        Backend::Postgres(p) => sqlx::query_as::<_, (String, String, String, String)>(Q)
-            .fetch_all(p)
-            .await
-            .unwrap(),
+    let mut cells = Vec::new();
+    for q in [
+        "SELECT day, token, choice FROM feedback_ballots",
+        "SELECT day, lang, CAST(port AS TEXT) FROM feedback_daily_counts",
+        "SELECT lang, lang, CAST(port AS TEXT) FROM feedback_page_counts",
+    ] {
+        let rows: Vec<(String, String, String)> = match store.pool() {
+            Backend::Sqlite(p) => sqlx::query_as(sqlx::AssertSqlSafe(q)).fetch_all(p).await,
+            Backend::Postgres(p) => sqlx::query_as(sqlx::AssertSqlSafe(q)).fetch_all(p).await,
+        }
+        .unwrap();
+        cells.extend(rows.into_iter().flat_map(|(a, b, c)| [a, b, c]));
     }
-    .into_iter()
-    .flat_map(|(a, b, c, d)| [a, b, c, d])
-    .collect()
+    cells
 }
 
-/// Days whose salt is still kept.
-pub async fn salt_days(store: &SqlStore) -> Vec<String> {
-    const Q: &str = "SELECT day FROM feedback_salts ORDER BY day";
+/// The day of every ballot still kept.
+pub async fn ballot_days(store: &SqlStore) -> Vec<String> {
+    const Q: &str = "SELECT day FROM feedback_ballots ORDER BY day";
     match store.pool() {
         Backend::Sqlite(p) => sqlx::query_scalar::<_, String>(Q).fetch_all(p).await,
         Backend::Postgres(p) => sqlx::query_scalar::<_, String>(Q).fetch_all(p).await,

@@ -6,27 +6,85 @@ use super::{BLOCK, BLOCKED, FORMAT, Field, MAGIC, Meta, SECTION_COUNT, Section};
 use crate::model::{Assignment, Party, Reference};
 use crate::text::tokens;
 
-/// Compiles a parsed registry into the store format.
-pub fn compile(registry: &Registry) -> Vec<u8> {
+/// The most ports one record may cover. The real registry's widest range has under a
+/// thousand; the whole dynamic range (16,384 ports) is the widest that makes sense.
+pub const MAX_RECORD_PORTS: u32 = 16_384;
+
+/// The most (port, record) pairs the port index may hold: about 18 times the real
+/// registry's 57,000, and 4 MiB of index.
+pub const MAX_INDEX_ENTRIES: u64 = 1 << 20;
+
+/// Why a registry cannot be compiled into a store.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CompileError {
+    /// One record covers more ports than any real assignment could.
+    #[error(
+        "the record at line {line} ({name}) covers {ports} ports, more than the {MAX_RECORD_PORTS} allowed"
+    )]
+    RangeTooWide {
+        /// The record's line in the registry file.
+        line: u64,
+        /// Its service name, or "no name".
+        name: String,
+        /// How many ports it covers.
+        ports: u32,
+    },
+    /// The records together cover too many ports.
+    #[error(
+        "the port index would exceed {MAX_INDEX_ENTRIES} entries at the record at line {line} ({name})"
+    )]
+    IndexTooLarge {
+        /// The line of the record that crossed the limit.
+        line: u64,
+        /// Its service name, or "no name".
+        name: String,
+    },
+    /// A section would not fit the store's 32-bit offsets.
+    #[error("the registry is too large for the store format")]
+    TooLarge,
+}
+
+/// Compiles a parsed registry into the store format, refusing registries whose index
+/// would be out of all proportion to the input.
+pub fn compile(registry: &Registry) -> Result<Vec<u8>, CompileError> {
+    check_index_size(registry)?;
     let records: Vec<Assignment> = registry.records.iter().map(assignment).collect();
     let mut sections: Vec<Vec<u8>> = vec![Vec::new(); SECTION_COUNT];
 
     let meta = Meta {
         updated: registry.updated.clone(),
-        records: records.len() as u32,
+        records: u32::try_from(records.len()).map_err(|_| CompileError::TooLarge)?,
     };
+    // A search posting is `id << 2 | field`.
+    if records.len() >= 1 << 30 {
+        return Err(CompileError::TooLarge);
+    }
     sections[Section::Meta as usize] = postcard::to_stdvec(&meta).expect("meta encodes");
 
-    // Port index, CSR style: ports[p]..ports[p+1] are the entries of port p.
-    let mut per_port: Vec<Vec<u32>> = vec![Vec::new(); 65536];
-    for (id, rec) in registry.records.iter().enumerate() {
+    // Port index, CSR style: ports[p]..ports[p+1] are the entries of port p. Counted
+    // first, then filled, so it takes exactly the memory it needs.
+    let mut index = vec![0u32; 65537];
+    for rec in &registry.records {
         if let Some(range) = rec.ports {
             for port in range.start..=range.end {
-                per_port[usize::from(port)].push(id as u32);
+                index[usize::from(port) + 1] += 1;
             }
         }
     }
-    let (index, entries) = csr(&per_port);
+    for p in 0..65536 {
+        index[p + 1] += index[p];
+    }
+    let mut fill: Vec<u32> = index[..65536].to_vec();
+    let mut entries = vec![0u32; index[65536] as usize];
+    for (id, rec) in registry.records.iter().enumerate() {
+        if let Some(range) = rec.ports {
+            for port in range.start..=range.end {
+                let slot = &mut fill[usize::from(port)];
+                entries[*slot as usize] = id as u32;
+                *slot += 1;
+            }
+        }
+    }
     sections[Section::PortIndex as usize] = u32s(&index);
     sections[Section::PortEntries as usize] = u32s(&entries);
 
@@ -37,7 +95,7 @@ pub fn compile(registry: &Registry) -> Vec<u8> {
         let bytes = postcard::to_stdvec(rec).expect("record encodes");
         crcs.push(crc32fast::hash(&bytes));
         blob.extend_from_slice(&bytes);
-        offsets.push(blob.len() as u32);
+        offsets.push(u32::try_from(blob.len()).map_err(|_| CompileError::TooLarge)?);
     }
     sections[Section::RecordOffsets as usize] = u32s(&offsets);
     sections[Section::RecordCrcs as usize] = u32s(&crcs);
@@ -58,14 +116,14 @@ pub fn compile(registry: &Registry) -> Vec<u8> {
             }
         }
     }
-    let (fst, postings) = fst_with_postings(&names);
+    let (fst, postings) = fst_with_postings(&names)?;
     sections[Section::NameFst as usize] = fst;
     sections[Section::NamePostings as usize] = postings;
     for list in words.values_mut() {
         list.sort_unstable();
         list.dedup();
     }
-    let (fst, postings) = fst_with_postings(&words);
+    let (fst, postings) = fst_with_postings(&words)?;
     sections[Section::SearchFst as usize] = fst;
     sections[Section::SearchPostings as usize] = postings;
 
@@ -84,39 +142,62 @@ fn index_words(words: &mut BTreeMap<String, Vec<u32>>, text: &str, id: u32, fiel
     }
 }
 
-fn csr(lists: &[Vec<u32>]) -> (Vec<u32>, Vec<u32>) {
-    let mut index = Vec::with_capacity(lists.len() + 1);
-    let mut entries = Vec::new();
-    index.push(0);
-    for list in lists {
-        entries.extend_from_slice(list);
-        index.push(entries.len() as u32);
+/// Refuses, before anything is allocated, a registry whose ranges would blow up the
+/// port index.
+fn check_index_size(registry: &Registry) -> Result<(), CompileError> {
+    let mut total = 0u64;
+    for rec in &registry.records {
+        let Some(range) = rec.ports else { continue };
+        let name = || rec.name.clone().unwrap_or_else(|| "no name".into());
+        let ports = u32::from(range.end).saturating_sub(u32::from(range.start)) + 1;
+        if ports > MAX_RECORD_PORTS {
+            return Err(CompileError::RangeTooWide {
+                line: rec.line,
+                name: name(),
+                ports,
+            });
+        }
+        total += u64::from(ports);
+        if total > MAX_INDEX_ENTRIES {
+            return Err(CompileError::IndexTooLarge {
+                line: rec.line,
+                name: name(),
+            });
+        }
     }
-    (index, entries)
+    Ok(())
 }
 
 /// An FST from key to `start << 32 | len` into a flat postings list.
-fn fst_with_postings(map: &BTreeMap<String, Vec<u32>>) -> (Vec<u8>, Vec<u8>) {
+fn fst_with_postings(map: &BTreeMap<String, Vec<u32>>) -> Result<(Vec<u8>, Vec<u8>), CompileError> {
     let mut builder = fst::MapBuilder::memory();
     let mut postings = Vec::new();
     for (key, list) in map {
-        let value = (postings.len() as u64) << 32 | list.len() as u64;
+        let start = u32::try_from(postings.len()).map_err(|_| CompileError::TooLarge)?;
+        let len = u32::try_from(list.len()).map_err(|_| CompileError::TooLarge)?;
+        let value = u64::from(start) << 32 | u64::from(len);
         builder.insert(key, value).expect("keys arrive sorted");
         postings.extend_from_slice(list);
     }
-    (builder.into_inner().expect("fst builds"), u32s(&postings))
+    Ok((builder.into_inner().expect("fst builds"), u32s(&postings)))
 }
 
 fn u32s(values: &[u32]) -> Vec<u8> {
     values.iter().flat_map(|v| v.to_le_bytes()).collect()
 }
 
-fn assemble(sections: &[Vec<u8>]) -> Vec<u8> {
+fn assemble(sections: &[Vec<u8>]) -> Result<Vec<u8>, CompileError> {
     let header = 8 + 4 + 4 + sections.len() * 12;
-    let mut out = Vec::with_capacity(header + sections.iter().map(Vec::len).sum::<usize>());
+    let total = sections
+        .iter()
+        .try_fold(header, |sum, s| sum.checked_add(s.len()))
+        .filter(|t| u32::try_from(*t).is_ok())
+        .ok_or(CompileError::TooLarge)?;
+    let mut out = Vec::with_capacity(total);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&(sections.len() as u32).to_le_bytes());
+    // Every offset and length fits: the total does.
     let mut offset = header as u32;
     for section in sections {
         out.extend_from_slice(&offset.to_le_bytes());
@@ -127,7 +208,7 @@ fn assemble(sections: &[Vec<u8>]) -> Vec<u8> {
     for section in sections {
         out.extend_from_slice(section);
     }
-    out
+    Ok(out)
 }
 
 fn assignment(rec: &portlore_iana::Record) -> Assignment {

@@ -6,18 +6,25 @@
 //! "PORTLORE" | u32 format | u32 section count | count × (u32 offset, u32 len, u32 crc32) | sections
 //! ```
 //!
-//! The file is memory-mapped and nothing is read up front but the header. A port lookup
-//! touches one 4 KiB block of each index section (each block has its own CRC in the
-//! `BlockCrcs` section) and then its records, each a postcard blob with its own CRC;
-//! name lookups and search check the FST sections whole against their section CRC. Each
-//! check runs once per process, on first use. So a lookup touches a few dozen KiB of a
-//! 3 MB file, copies none of it, and one flipped byte anywhere is an error, never a
-//! wrong answer.
+//! The file is memory-mapped. Opening it checks every section against its CRC (one
+//! pass over 3 MB of mapped pages) and the structure every read relies on: sizes agree,
+//! the port index and record offsets run forwards and stay in bounds. Each FST is
+//! validated node by node the first time it is used, because the `fst` crate trusts
+//! its input and a crafted FST would make it panic. Each record also carries its own
+//! CRC, checked when it is read. So a flipped bit anywhere is an error, never a wrong
+//! answer, and a file crafted with correct CRCs is an error, never a panic.
+//!
+//! The per-block CRCs of the index sections (`BlockCrcs`) date from when blocks were
+//! checked lazily; they are still written, so the format is unchanged, and still
+//! covered by their section's CRC.
 
 mod build;
+mod craft;
+mod fst_check;
 mod sections;
 
-pub use build::compile;
+pub use build::{CompileError, MAX_INDEX_ENTRIES, MAX_RECORD_PORTS, compile};
+pub use craft::reseal;
 pub(crate) use sections::Store;
 
 /// File signature.

@@ -1,6 +1,6 @@
 use std::sync::OnceLock;
 
-use super::{BLOCK, BLOCKED, FORMAT, MAGIC, Meta, SECTION_COUNT, Section};
+use super::{BLOCK, BLOCKED, FORMAT, MAGIC, Meta, SECTION_COUNT, Section, fst_check};
 use crate::error::StoreError;
 use crate::model::Assignment;
 
@@ -42,29 +42,25 @@ fn map(file: &std::fs::File) -> std::io::Result<Source> {
     }
 }
 
-/// An opened store. Every section, index block and record is checked against its CRC
-/// the first time it is used; nothing is copied.
+/// An opened store. Every section passed its CRC and the structural checks when it was
+/// opened; the FSTs are validated on first use. Nothing is copied.
 #[derive(Debug)]
 pub(crate) struct Store {
     source: Source,
     table: [(usize, usize, u32); SECTION_COUNT],
-    /// Whether each whole section passed its CRC, once asked.
-    sections_ok: [OnceLock<bool>; SECTION_COUNT],
-    /// Whether each 4 KiB block of the blocked sections passed its CRC, once asked.
-    blocks_ok: Vec<OnceLock<bool>>,
-    /// Index into `BlockCrcs` of each blocked section's first block.
-    first_block: [usize; SECTION_COUNT],
+    /// Whether each FST section passed [`fst_check::validate`], once asked.
+    fst_ok: [OnceLock<Result<(), StoreError>>; 2],
     meta: Meta,
     record_count: usize,
 }
 
 impl Store {
-    /// Opens a store file, checking its header and metadata.
+    /// Opens a store file, checking all of it.
     pub(crate) fn open(file: std::fs::File) -> Result<Store, StoreError> {
         Self::new(map(&file).map_err(|_| StoreError::Truncated)?)
     }
 
-    /// Opens a store held in memory.
+    /// Opens a store held in memory, checking all of it.
     pub(crate) fn from_bytes(bytes: Vec<u8>) -> Result<Store, StoreError> {
         Self::new(Source::Bytes(bytes))
     }
@@ -98,39 +94,72 @@ impl Store {
             }
             *entry = (offset, len, crc);
         }
-        let mut first_block = [0usize; SECTION_COUNT];
-        let mut next = 0;
-        for s in BLOCKED {
-            first_block[s as usize] = next;
-            next += table[s as usize].1.div_ceil(BLOCK);
-        }
-        if table[Section::BlockCrcs as usize].1 != next * 4 {
-            return Err(StoreError::Corrupt(
-                "block checksums do not match the sections",
-            ));
-        }
         let mut store = Store {
             source,
             table,
-            sections_ok: Default::default(),
-            blocks_ok: (0..next).map(|_| OnceLock::new()).collect(),
-            first_block,
+            fst_ok: Default::default(),
             meta: Meta {
                 updated: None,
                 records: 0,
             },
             record_count: 0,
         };
-        store.meta = postcard::from_bytes(store.section(Section::Meta)?)
+        store.check_sums()?;
+        store.meta = postcard::from_bytes(store.raw(Section::Meta))
             .map_err(|_| StoreError::Corrupt("metadata"))?;
-        store.record_count = store.u32_len(Section::RecordOffsets)?.saturating_sub(1);
-        if store.record_count != store.meta.records as usize
-            || store.u32_len(Section::RecordCrcs)? != store.record_count
-            || store.u32_len(Section::PortIndex)? != 65537
+        store.check_structure()?;
+        Ok(store)
+    }
+
+    /// Every section against its CRC: one pass over the file, so a flipped bit anywhere
+    /// is found before any answer is given.
+    fn check_sums(&self) -> Result<(), StoreError> {
+        for (i, &(offset, len, crc)) in self.table.iter().enumerate() {
+            if crc32fast::hash(&self.source.bytes()[offset..offset + len]) != crc {
+                return Err(StoreError::Corrupt(SECTION_NAMES[i]));
+            }
+        }
+        Ok(())
+    }
+
+    /// The invariants every read relies on, so a store crafted with correct CRCs is an
+    /// error too: sizes agree, the port index and record offsets run forwards and stay
+    /// in bounds, and the block checksums cover the blocked sections.
+    fn check_structure(&mut self) -> Result<(), StoreError> {
+        let blocks: usize = BLOCKED
+            .iter()
+            .map(|s| self.table[*s as usize].1.div_ceil(BLOCK))
+            .sum();
+        if self.table[Section::BlockCrcs as usize].1 != blocks * 4 {
+            return Err(StoreError::Corrupt(
+                "block checksums do not match the sections",
+            ));
+        }
+        self.record_count = self.u32s(Section::RecordOffsets)?.len().saturating_sub(1);
+        if self.record_count != self.meta.records as usize
+            || self.u32s(Section::RecordCrcs)?.len() != self.record_count
         {
             return Err(StoreError::Corrupt("section sizes disagree"));
         }
-        Ok(store)
+        let entries = self.u32s(Section::PortEntries)?.len();
+        let index = self.u32s(Section::PortIndex)?;
+        if index.len() != 65537 {
+            return Err(StoreError::Corrupt("section sizes disagree"));
+        }
+        ascending(index, entries, "port index")?;
+        let records = self.record_count;
+        if self
+            .u32s(Section::PortEntries)?
+            .iter()
+            .any(|id| id as usize >= records)
+        {
+            return Err(StoreError::Corrupt("port index names a missing record"));
+        }
+        let blob = self.table[Section::Records as usize].1;
+        ascending(self.u32s(Section::RecordOffsets)?, blob, "record offsets")?;
+        self.u32s(Section::NamePostings)?;
+        self.u32s(Section::SearchPostings)?;
+        Ok(())
     }
 
     pub(crate) fn meta(&self) -> &Meta {
@@ -141,58 +170,24 @@ impl Store {
         self.record_count
     }
 
-    /// A section's bytes, unchecked; `new` proved the table lies within the file.
+    /// A section's bytes; `new` proved the table lies within the file and checked them.
     fn raw(&self, s: Section) -> &[u8] {
         let (offset, len, _) = self.table[s as usize];
         &self.source.bytes()[offset..offset + len]
     }
 
-    /// A whole section, verified against its CRC the first time.
-    pub(crate) fn section(&self, s: Section) -> Result<&[u8], StoreError> {
+    /// A section of little-endian u32s, as its raw bytes (any alignment).
+    fn u32s(&self, s: Section) -> Result<U32s<'_>, StoreError> {
         let data = self.raw(s);
-        let crc = self.table[s as usize].2;
-        if *self.sections_ok[s as usize].get_or_init(|| crc32fast::hash(data) == crc) {
-            Ok(data)
-        } else {
-            Err(StoreError::Corrupt("a section fails its checksum"))
-        }
-    }
-
-    fn u32_len(&self, s: Section) -> Result<usize, StoreError> {
-        let len = self.table[s as usize].1;
-        if !len.is_multiple_of(4) {
+        if !data.len().is_multiple_of(4) {
             return Err(StoreError::Corrupt("misaligned integer section"));
         }
-        Ok(len / 4)
-    }
-
-    /// One 4 KiB block of a blocked section, verified against its own CRC the first time.
-    fn block(&self, s: Section, n: usize) -> Result<&[u8], StoreError> {
-        let data = self.raw(s);
-        let start = n * BLOCK;
-        if start >= data.len() {
-            return Err(StoreError::Corrupt("index out of bounds"));
-        }
-        let block = &data[start..data.len().min(start + BLOCK)];
-        let at = self.first_block[s as usize] + n;
-        let ok = self.blocks_ok[at]
-            .get_or_init(|| crc32fast::hash(block) == le(self.raw(Section::BlockCrcs), at * 4));
-        if *ok {
-            Ok(block)
-        } else {
-            Err(StoreError::Corrupt("an index block fails its checksum"))
-        }
+        Ok(U32s(data))
     }
 
     pub(crate) fn u32_at(&self, s: Section, i: usize) -> Result<u32, StoreError> {
-        let at = i * 4;
-        let (data, at) = if BLOCKED.iter().any(|b| *b as usize == s as usize) {
-            (self.block(s, at / BLOCK)?, at % BLOCK)
-        } else {
-            (self.section(s)?, at)
-        };
-        data.get(at..at + 4)
-            .map(|b| le(b, 0))
+        self.u32s(s)?
+            .get(i)
             .ok_or(StoreError::Corrupt("index out of bounds"))
     }
 
@@ -230,20 +225,80 @@ impl Store {
         postcard::from_bytes(blob).map_err(|_| StoreError::Corrupt("a record does not decode"))
     }
 
-    /// The FST of a section, borrowing the section's bytes.
+    /// The FST of a section, borrowing the section's bytes; validated the first time,
+    /// so a crafted FST is an error here rather than a panic inside `fst`.
     pub(crate) fn fst_map(&self, s: Section) -> Result<fst::Map<&[u8]>, StoreError> {
-        fst::Map::new(self.section(s)?).map_err(|_| StoreError::Corrupt("search index"))
+        let slot = match s {
+            Section::NameFst => 0,
+            Section::SearchFst => 1,
+            _ => return Err(StoreError::Corrupt("not an index section")),
+        };
+        let data = self.raw(s);
+        self.fst_ok[slot]
+            .get_or_init(|| fst_check::validate(data))
+            .clone()?;
+        fst::Map::new(data).map_err(|_| StoreError::Corrupt("search index"))
     }
 
     /// A postings list: `packed` is `start << 32 | len` into a u32 section.
     pub(crate) fn postings(&self, s: Section, packed: u64) -> Result<Vec<u32>, StoreError> {
         let (start, len) = ((packed >> 32) as usize, (packed & 0xffff_ffff) as usize);
-        let bytes = self
-            .section(s)?
-            .get(start * 4..(start + len) * 4)
+        let list = self.u32s(s)?;
+        let end = start
+            .checked_add(len)
+            .filter(|end| *end <= list.len())
             .ok_or(StoreError::Corrupt("postings out of bounds"))?;
-        Ok(bytes.chunks_exact(4).map(|b| le(b, 0)).collect())
+        Ok((start..end).filter_map(|i| list.get(i)).collect())
     }
+}
+
+/// Names of the sections, for the error that says which one is damaged.
+const SECTION_NAMES: [&str; SECTION_COUNT] = [
+    "the metadata fails its checksum",
+    "the port index fails its checksum",
+    "the port entries fail their checksum",
+    "the record offsets fail their checksum",
+    "the record checksums fail their checksum",
+    "the records fail their checksum",
+    "the name index fails its checksum",
+    "the name postings fail their checksum",
+    "the search index fails its checksum",
+    "the search postings fail their checksum",
+    "the block checksums fail their checksum",
+];
+
+/// A borrowed section of little-endian u32s.
+#[derive(Debug, Clone, Copy)]
+struct U32s<'a>(&'a [u8]);
+
+impl U32s<'_> {
+    fn len(&self) -> usize {
+        self.0.len() / 4
+    }
+
+    fn get(&self, i: usize) -> Option<u32> {
+        let at = i.checked_mul(4)?;
+        self.0.get(at..at.checked_add(4)?).map(|b| le(b, 0))
+    }
+
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        self.0.chunks_exact(4).map(|b| le(b, 0))
+    }
+}
+
+/// Offsets that start at 0, never decrease, and end at `total`.
+fn ascending(values: U32s<'_>, total: usize, what: &'static str) -> Result<(), StoreError> {
+    let mut previous = 0u32;
+    for v in values.iter() {
+        if v < previous {
+            return Err(StoreError::Corrupt(what));
+        }
+        previous = v;
+    }
+    if values.get(0) != Some(0) || previous as usize != total {
+        return Err(StoreError::Corrupt(what));
+    }
+    Ok(())
 }
 
 fn le(b: &[u8], at: usize) -> u32 {

@@ -99,17 +99,25 @@ pub fn client_ip(peer: IpAddr, headers: &HeaderMap, trusted: &[Cidr]) -> IpAddr 
     client
 }
 
-/// The rate limiter's key: the client address as [`client_ip`] finds it.
+/// The rate limiter's key: the client as [`client_ip`] finds it, an IPv6 client
+/// counting as its whole /64.
 #[derive(Debug, Clone)]
 pub struct ClientKey {
     /// Trusted proxies.
     pub trusted: std::sync::Arc<Vec<Cidr>>,
 }
 
+impl ClientKey {
+    /// The client address of a request.
+    pub fn address<T>(&self, req: &Request<T>) -> IpAddr {
+        client_ip(peer(req), req.headers(), &self.trusted)
+    }
+}
+
 impl KeyExtractor for ClientKey {
-    type Key = IpAddr;
-    fn extract<T>(&self, req: &Request<T>) -> Result<IpAddr, GovernorError> {
-        Ok(client_ip(peer(req), req.headers(), &self.trusted))
+    type Key = portlore_feedback::ClientNet;
+    fn extract<T>(&self, req: &Request<T>) -> Result<Self::Key, GovernorError> {
+        Ok(portlore_feedback::ClientNet::of(self.address(req)))
     }
 }
 

@@ -8,12 +8,13 @@ use axum::body::{Body, to_bytes};
 use axum::extract::{RawQuery, Request, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use portlore_feedback::{AggregateQuery, Choice, Lang, NewVote, PortFeedback, Recorded, Totals};
+use portlore_feedback::{
+    AggregatePage, AggregateQuery, Choice, ClientNet, Lang, NewVote, PortFeedback, Recorded, Totals,
+};
 use serde::{Deserialize, Serialize};
-use tower_governor::key_extractor::KeyExtractor;
 use utoipa::ToSchema;
 
-use super::client::{check_origin, peer};
+use super::client::check_origin;
 use super::error::{ApiError, ErrorBody};
 use super::knowledge::{get, limit, params, parse_port};
 use crate::AppState;
@@ -113,9 +114,13 @@ async fn vote(state: &AppState, req: Request) -> Result<Response, ApiError> {
     let api = &state.api;
     let allowed_origin =
         check_origin(req.headers(), api.cors_origins()).map_err(ApiError::forbidden_origin)?;
-    let key = api.rate_key();
-    let client = key.extract(&req).unwrap_or_else(|_| peer(&req));
-    if api.rate_limiter().limiter().check_key(&client).is_err() {
+    let client = api.rate_key().address(&req);
+    if api
+        .rate_limiter()
+        .limiter()
+        .check_key(&ClientNet::of(client))
+        .is_err()
+    {
         return Err(ApiError::rate_limited(api.retry_after_secs()));
     }
     let Some(store) = api.store() else {
@@ -268,16 +273,39 @@ fn parse_form(body: &[u8]) -> Result<VoteRequest, ApiError> {
     })
 }
 
-/// The feedback aggregates.
+/// The feedback aggregates: one page of the ranking.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Aggregates {
     /// Totals over every stored vote.
     pub totals: Totals,
-    /// Ports ranked by unhelpful votes, then by all votes.
+    /// Ports that match the filter, over all pages.
+    pub matching: u64,
+    /// Ports skipped before this page.
+    pub offset: u64,
+    /// The page size asked for.
+    pub limit: u64,
+    /// The `offset` of the next page, or `null` on the last one.
+    pub next_offset: Option<u64>,
+    /// Ports ranked by unhelpful votes, then by all votes, then by port.
     pub ports: Vec<PortFeedback>,
 }
 
-/// Ports ranked by unhelpful votes, with counts per language.
+/// The largest `offset` accepted: past it there are no ports left.
+pub const MAX_OFFSET: usize = 65_536;
+
+/// The `offset` parameter: 0 to [`MAX_OFFSET`], default 0.
+pub(super) fn offset(p: &[(String, String)]) -> Result<usize, ApiError> {
+    match get(p, "offset") {
+        None => Ok(0),
+        Some(v) => v
+            .parse::<usize>()
+            .ok()
+            .filter(|&n| n <= MAX_OFFSET && (v == "0" || !v.starts_with('0')))
+            .ok_or_else(|| ApiError::bad_request(format!("offset must be 0–{MAX_OFFSET}"))),
+    }
+}
+
+/// Ports ranked by unhelpful votes, with counts per language, a page at a time.
 #[utoipa::path(
     get,
     path = "/api/v1/feedback",
@@ -286,6 +314,7 @@ pub struct Aggregates {
         ("port" = Option<u16>, Query, description = "Only this port", minimum = 0, maximum = 65535),
         ("since" = Option<String>, Query, description = "Only votes on or after this UTC date, YYYY-MM-DD", format = Date),
         ("limit" = Option<usize>, Query, description = "At most this many ports (1–500, default 50)", minimum = 1, maximum = 500),
+        ("offset" = Option<usize>, Query, description = "Skip this many ports of the ranking (0–65536, default 0); see next_offset", minimum = 0, maximum = 65536),
     ),
     responses(
         (status = 200, description = "The aggregates", body = Aggregates),
@@ -297,16 +326,20 @@ pub async fn aggregates(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Json<Aggregates>, ApiError> {
-    let p = params(raw.as_deref(), &["port", "since", "limit"])?;
+    let p = params(raw.as_deref(), &["port", "since", "limit", "offset"])?;
     let query = AggregateQuery {
         port: get(&p, "port").map(parse_port).transpose()?,
         since: get(&p, "since").map(parse_day).transpose()?,
         limit: Some(limit(&p, 50)?),
+        offset: offset(&p)?,
     };
     read_aggregates(&state, &query).await.map(Json)
 }
 
-pub(super) async fn read_aggregates(
+/// One page of the aggregates, as the API serves it; for pages that show them. The
+/// store reads counters kept with each vote (cost independent of the number of
+/// votes), one read at a time, shared by concurrent readers.
+pub async fn read_aggregates(
     state: &AppState,
     query: &AggregateQuery,
 ) -> Result<Aggregates, ApiError> {
@@ -315,13 +348,22 @@ pub(super) async fn read_aggregates(
             "feedback is not enabled on this server",
         ));
     };
-    let failed = |e: portlore_feedback::FeedbackError| {
+    let started = Instant::now();
+    let page: AggregatePage = store.page(query).await.map_err(|e| {
         tracing::warn!(error = %e, "feedback aggregates unavailable");
         ApiError::unavailable("the feedback store could not be read")
-    };
+    })?;
+    metrics::histogram!("portlore_aggregates_read_seconds", "backend" => store.backend())
+        .record(started.elapsed().as_secs_f64());
+    let limit = query.limit.unwrap_or(usize::MAX) as u64;
+    let shown = page.offset + page.ports.len() as u64;
     Ok(Aggregates {
-        totals: store.totals().await.map_err(failed)?,
-        ports: store.aggregates(query).await.map_err(failed)?,
+        totals: page.totals,
+        matching: page.matching,
+        offset: page.offset,
+        limit,
+        next_offset: (shown < page.matching && !page.ports.is_empty()).then_some(shown),
+        ports: page.ports,
     })
 }
 

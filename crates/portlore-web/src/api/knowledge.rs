@@ -58,6 +58,16 @@ pub(super) fn limit(p: &[(String, String)], default: usize) -> Result<usize, Api
     }
 }
 
+/// A 503 for a registry store that fails its integrity check. The public message names
+/// neither the file nor the damage; the log does.
+pub(super) fn damaged(e: portlore_kb::IntegrityError) -> ApiError {
+    tracing::error!(error = %e, "registry store integrity check failed");
+    ApiError::unavailable(
+        "the registry data on this server failed its integrity check; \
+         the operator must run `portlore update --force`",
+    )
+}
+
 pub(super) fn parse_port(s: &str) -> Result<u16, ApiError> {
     if s.is_empty() || s.len() > 5 || !s.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ApiError::bad_request(format!(
@@ -85,7 +95,7 @@ pub async fn port(
     Path(port): Path<String>,
 ) -> Result<Json<portlore_kb::PortInfo>, ApiError> {
     let port = parse_port(&port)?;
-    Ok(Json(state.kb.port(port)))
+    Ok(Json(state.kb.port(port).map_err(damaged)?))
 }
 
 /// Search results.
@@ -129,7 +139,7 @@ pub async fn search(
     let limit = limit(&p, 20)?;
     Ok(Json(SearchResults {
         query: q.to_string(),
-        hits: state.kb.search(q, limit),
+        hits: state.kb.search(q, limit).map_err(damaged)?,
     }))
 }
 
@@ -233,9 +243,7 @@ pub async fn changes(
     let mut changed = tokio::task::spawn_blocking(move || kb.changed_since(&since2))
         .await
         .map_err(|_| ApiError::unavailable("the change list could not be computed"))?
-        .map_err(|_| {
-            ApiError::unavailable("the registry store is unreadable; run portlore update")
-        })?;
+        .map_err(damaged)?;
     let total = changed.len();
     changed.truncate(limit);
     Ok(Json(Changes {

@@ -1,7 +1,10 @@
-//! Prometheus metrics, rendered on `/metrics` of the same listener.
+//! Prometheus metrics: on `/metrics` of the site's listener for loopback peers only
+//! (never through a proxy, which would make every visitor look local), or on a
+//! listener of their own (`--metrics-listen`), which then is the only place.
 
 use std::sync::OnceLock;
 
+use axum::extract::{Request, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
@@ -27,7 +30,22 @@ pub fn handle() -> Option<&'static PrometheusHandle> {
         .as_ref()
 }
 
-/// `GET /metrics`.
+/// `GET /metrics` on the site's listener.
+pub async fn on_site(State(state): State<crate::AppState>, req: Request) -> Response {
+    let peer = super::client::peer(&req);
+    if !state.api.metrics_on_site(peer) {
+        return super::error::ApiError::not_found("no such endpoint").into_response();
+    }
+    render().await
+}
+
+/// A router with only `GET /metrics`, for the `--metrics-listen` listener.
+pub fn router() -> axum::Router {
+    let _ = handle();
+    axum::Router::new().route("/metrics", axum::routing::get(render))
+}
+
+/// The metrics, to whoever reached this handler.
 pub async fn render() -> Response {
     let Some(h) = handle() else {
         return (

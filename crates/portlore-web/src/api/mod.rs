@@ -35,47 +35,38 @@ use utoipa_axum::routes;
 
 pub use client::{Cidr, client_ip};
 pub use error::{ApiError, ErrorBody, ErrorDetail};
-pub use feedback::{Aggregates, VoteAck, VoteRequest};
+pub use feedback::{Aggregates, MAX_OFFSET, VoteAck, VoteRequest, read_aggregates};
+pub use metrics::router as metrics_router;
 pub use overview::render as render_overview;
 
 use crate::AppState;
 
-/// Command-line settings of the API; `serve` flattens them into its arguments.
-#[derive(Debug, Clone, clap::Args)]
+/// Settings of the API. The command line's flags for them live in the CLI crate
+/// (`portlore::cli::serve::ApiFlags`); this crate knows no command line.
+#[derive(Debug, Clone)]
 pub struct ApiArgs {
-    /// Where votes are stored: postgres://user@host/db (several serve processes may
-    /// share it), or sqlite:PATH. Default: feedback.sqlite3 in the data directory.
-    #[arg(long, env = "PORTLORE_DATABASE_URL", value_name = "URL")]
+    /// Where votes are stored: `postgres://user@host/db` or `sqlite:PATH`; `None` for
+    /// `feedback.sqlite3` in the data directory.
     pub database_url: Option<String>,
-
-    /// A reverse proxy whose X-Forwarded-For header is believed (address or CIDR;
-    /// repeatable). From any other peer the header is ignored, so clients cannot
-    /// pick their own identity for the rate limit and vote collapsing.
-    #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = parse_cidr)]
+    /// Reverse proxies whose `X-Forwarded-For` header is believed. From any other peer
+    /// the header is ignored, so clients cannot pick their own identity for the rate
+    /// limit and vote collapsing.
     pub trusted_proxies: Vec<Cidr>,
-
-    /// An origin whose pages may post votes and call the API from script, such as the
-    /// static export's site (https://ports.example.org; repeatable; * for any).
-    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    /// Origins whose pages may post votes and call the API from script (`*` for any).
     pub cors_origins: Vec<String>,
-
     /// Largest accepted vote body in bytes; larger ones get 413.
-    #[arg(long, default_value_t = 1024, value_name = "BYTES")]
     pub vote_body_limit: usize,
-
     /// Votes a client may send per minute on average; more get 429.
-    #[arg(long, default_value_t = 30, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
     pub votes_per_minute: u32,
-
     /// Votes a client may send in a burst before the per-minute rate applies.
-    #[arg(long, default_value_t = 10, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
     pub vote_burst: u32,
-}
 
-fn parse_cidr(s: &str) -> Result<Cidr, String> {
-    s.parse()
+    /// Where the day's vote key lives (process memory, or a private directory shared
+    /// by the processes of one host).
+    pub vote_keys: portlore_feedback::KeyStorage,
+
+    /// Metrics are served on a listener of their own, so the site's `/metrics` is off.
+    pub metrics_elsewhere: bool,
 }
 
 impl Default for ApiArgs {
@@ -87,6 +78,8 @@ impl Default for ApiArgs {
             vote_body_limit: 1024,
             votes_per_minute: 30,
             vote_burst: 10,
+            vote_keys: portlore_feedback::KeyStorage::Memory,
+            metrics_elsewhere: false,
         }
     }
 }
@@ -121,7 +114,10 @@ impl ApiState {
     /// migrating it, and starts the rate limiter's housekeeping. Call inside a Tokio
     /// runtime.
     pub async fn open(args: &ApiArgs, data_dir: &Path) -> Result<ApiState, ApiInitError> {
-        let store = portlore_feedback::open(args.database_url.as_deref(), data_dir)
+        let opts = portlore_feedback::StoreOptions {
+            keys: args.vote_keys.clone(),
+        };
+        let store = portlore_feedback::open_with(args.database_url.as_deref(), data_dir, &opts)
             .await
             .map_err(ApiInitError::Store)?;
         ApiState::new(Some(Arc::new(store)), args.clone())
@@ -197,6 +193,19 @@ impl ApiState {
         &self.0.limiter
     }
 
+    /// Whether `/metrics` is answered on the site's listener for this TCP peer: only
+    /// when metrics have no listener of their own, and the peer is a loopback address
+    /// that is not a proxy relaying outside clients.
+    fn metrics_on_site(&self, peer: std::net::IpAddr) -> bool {
+        let peer = match peer {
+            std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().map_or(peer, std::net::IpAddr::V4),
+            v4 => v4,
+        };
+        !self.0.args.metrics_elsewhere
+            && peer.is_loopback()
+            && !self.0.args.trusted_proxies.iter().any(|c| c.contains(peer))
+    }
+
     fn retry_after_secs(&self) -> u64 {
         60u64.div_ceil(u64::from(self.0.args.votes_per_minute.max(1)))
     }
@@ -270,7 +279,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/{*rest}", axum::routing::any(error::not_found))
         .route("/api", axum::routing::any(error::not_found))
         .layer(axum::middleware::from_fn(public_reads))
-        .route("/metrics", get(metrics::render))
+        .route("/metrics", get(metrics::on_site))
         .route("/feedback", get(overview::page))
 }
 

@@ -8,7 +8,7 @@ use axum::http::{HeaderValue, header};
 use axum::response::{Html, IntoResponse, Response};
 use portlore_feedback::{AggregateQuery, ChoiceCounts, PortFeedback};
 
-use super::feedback::{Aggregates, read_aggregates};
+use super::feedback::{Aggregates, offset, read_aggregates};
 use super::knowledge::{limit, params};
 use crate::AppState;
 
@@ -23,9 +23,10 @@ const COLOURS: [(&str, &str); 3] = [
 /// The page.
 pub async fn page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
     let result = async {
-        let p = params(raw.as_deref(), &["limit"])?;
+        let p = params(raw.as_deref(), &["limit", "offset"])?;
         let q = AggregateQuery {
             limit: Some(limit(&p, 100)?),
+            offset: offset(&p)?,
             ..Default::default()
         };
         read_aggregates(&state, &q).await
@@ -89,11 +90,40 @@ Pages with the most unhelpful votes come first; they are the ones to improve.</p
         h.push_str(&chart(&a.ports));
         h.push_str(&table(&a.ports));
     }
+    h.push_str(&pager(a));
     h.push_str(
         "<p>Data: <a href=\"/api/v1/feedback\">/api/v1/feedback</a> (JSON), \
 <a href=\"/api/v1/docs\">API reference</a>.</p>\n</main></body></html>\n",
     );
     h
+}
+
+/// Links to the previous and next pages of the ranking.
+fn pager(a: &Aggregates) -> String {
+    let mut links = Vec::new();
+    if a.offset > 0 {
+        let prev = a.offset.saturating_sub(a.limit);
+        links.push(format!(
+            "<a rel=\"prev\" href=\"/feedback?offset={prev}&amp;limit={}\">Previous</a>",
+            a.limit
+        ));
+    }
+    if let Some(next) = a.next_offset {
+        links.push(format!(
+            "<a rel=\"next\" href=\"/feedback?offset={next}&amp;limit={}\">Next</a>",
+            a.limit
+        ));
+    }
+    if links.is_empty() {
+        return String::new();
+    }
+    format!(
+        "<nav aria-label=\"pages\"><p>Ports {}–{} of {}. {}</p></nav>\n",
+        a.offset + u64::from(!a.ports.is_empty()),
+        a.offset + a.ports.len() as u64,
+        a.matching,
+        links.join(" · ")
+    )
 }
 
 fn chart(ports: &[PortFeedback]) -> String {

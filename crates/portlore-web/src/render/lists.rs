@@ -1,7 +1,7 @@
 //! Home, the range index, search results and the recent-changes page.
 
 use askama::Template;
-use portlore_kb::{Knowledge, Query, RangeClass, Status, last_date};
+use portlore_kb::{IntegrityError, Knowledge, Query, RangeClass, Status, last_date};
 
 use super::map::home_map;
 use super::port::transports;
@@ -18,11 +18,11 @@ struct Home {
     examples: Vec<(String, String)>,
 }
 
-pub(super) fn home(r: &Renderer, lang: Lang) -> String {
+pub(super) fn home(r: &Renderer, lang: Lang) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let mut c = r.chrome(lang, t.t("home-title"), "/");
     c.description = t.t("home-intro");
-    let space = r.space();
+    let space = r.space()?;
     let examples = [
         ("3147", "/ports/3147"),
         ("rfio", "/search?q=rfio"),
@@ -40,7 +40,7 @@ pub(super) fn home(r: &Renderer, lang: Lang) -> String {
         t,
         c,
     };
-    render_template(&page)
+    Ok(render_template(&page))
 }
 
 struct Group {
@@ -66,10 +66,10 @@ fn class_keys(class: RangeClass) -> (&'static str, &'static str) {
     }
 }
 
-pub(super) fn ports_index(r: &Renderer, lang: Lang) -> String {
+pub(super) fn ports_index(r: &Renderer, lang: Lang) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let c = r.chrome(lang, t.t("ports-title"), "/ports/");
-    let space = r.space();
+    let space = r.space()?;
     let groups = [RangeClass::System, RangeClass::User, RangeClass::Dynamic]
         .into_iter()
         .map(|class| {
@@ -96,7 +96,7 @@ pub(super) fn ports_index(r: &Renderer, lang: Lang) -> String {
             }
         })
         .collect();
-    render_template(&PortsIndex { c, t, groups })
+    Ok(render_template(&PortsIndex { c, t, groups }))
 }
 
 struct IndexRow {
@@ -121,7 +121,7 @@ struct Block {
     page_of: String,
 }
 
-pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
+pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let block = block.min(BLOCKS - 1);
     let (start, end) = (block * BLOCK, block * BLOCK + BLOCK - 1);
@@ -134,7 +134,7 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
     );
     let c = r.chrome(lang, heading.clone(), &format!("/blocks/{block}"));
     let kb = r.knowledge();
-    let space = r.space();
+    let space = r.space()?;
     let st = space.block(block);
     let mut rows: Vec<IndexRow> = Vec::new();
     let registry = kb.registry_meta().is_some();
@@ -147,7 +147,7 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
         let port = p as u16;
         let threat = space.is_threat(port);
         let (services, status) = if space.is_assigned(port) {
-            let recs = kb.assignments(port).unwrap_or_default();
+            let recs = kb.assignments(port)?;
             let mut names: Vec<String> = Vec::new();
             for a in recs.iter().filter(|a| a.status == Status::Assigned) {
                 let n = a.service.clone().unwrap_or_default();
@@ -219,7 +219,7 @@ pub(super) fn block(r: &Renderer, lang: Lang, block: u32) -> String {
         t,
         c,
     };
-    render_template(&page)
+    Ok(render_template(&page))
 }
 
 struct HitView {
@@ -247,7 +247,7 @@ pub(crate) fn encode_query(q: &str) -> String {
     form_urlencoded::byte_serialize(q.as_bytes()).collect()
 }
 
-pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> String {
+pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let query = query.trim();
     let title = if query.is_empty() {
@@ -271,7 +271,7 @@ pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> String {
         Vec::new()
     } else {
         r.knowledge()
-            .search(query, SEARCH_LIMIT)
+            .search(query, SEARCH_LIMIT)?
             .into_iter()
             .map(|h| HitView {
                 href: h.ports.first().map_or_else(
@@ -311,14 +311,14 @@ pub(super) fn search(r: &Renderer, lang: Lang, query: &str) -> String {
     let go_label = go_port
         .map(|p| t.n("search-go-port", "port", &p))
         .unwrap_or_default();
-    render_template(&Search {
+    Ok(render_template(&Search {
         c,
         t,
         go_port,
         go_label,
         count_text,
         hits,
-    })
+    }))
 }
 
 /// One registry record on the recent-changes page.
@@ -335,15 +335,16 @@ pub struct Change {
 /// How many changes the page lists.
 const RECENT: usize = 150;
 
-pub(super) fn compute_changes(kb: &Knowledge) -> Vec<Change> {
-    let mut all: Vec<_> = kb.all_assignments().unwrap_or_default();
+pub(super) fn compute_changes(kb: &Knowledge) -> Result<Vec<Change>, IntegrityError> {
+    let mut all: Vec<_> = kb.all_assignments()?;
     all.retain(|a| last_date(a).is_some() && a.service.is_some());
     all.sort_by(|a, b| {
         last_date(b)
             .cmp(&last_date(a))
             .then_with(|| a.ports.cmp(&b.ports))
     });
-    all.into_iter()
+    Ok(all
+        .into_iter()
         .take(RECENT)
         .map(|a| Change {
             date: last_date(&a).unwrap_or("").to_string(),
@@ -356,7 +357,7 @@ pub(super) fn compute_changes(kb: &Knowledge) -> Vec<Change> {
                 .unwrap_or_default(),
             service: a.service.unwrap_or_default(),
         })
-        .collect()
+        .collect())
 }
 
 #[derive(Template)]
@@ -368,13 +369,13 @@ struct Recent<'a> {
     changes: &'a [Change],
 }
 
-pub(super) fn recent(r: &Renderer, lang: Lang) -> String {
+pub(super) fn recent(r: &Renderer, lang: Lang) -> Result<String, IntegrityError> {
     let t = lang.tr();
     let c = r.chrome(lang, t.t("recent-title"), "/recent");
-    render_template(&Recent {
+    Ok(render_template(&Recent {
         c,
         t,
         registry_loaded: r.knowledge().registry_meta().is_some(),
-        changes: r.recent_changes(),
-    })
+        changes: r.recent_changes()?,
+    }))
 }

@@ -35,10 +35,10 @@ fn get(bits: &[u64], port: u16) -> bool {
 
 impl PortSpace {
     /// Scans the registry and the curated threats once.
-    pub fn compute(kb: &Knowledge) -> PortSpace {
+    pub fn compute(kb: &Knowledge) -> Result<PortSpace, portlore_kb::IntegrityError> {
         let mut assigned = vec![0u64; 1024];
         let mut threat = vec![0u64; 1024];
-        for a in kb.all_assignments().unwrap_or_default() {
+        for a in kb.all_assignments()? {
             if let (Status::Assigned, Some(r)) = (a.status, a.ports) {
                 for p in u32::from(r.start)..=u32::from(r.end) {
                     set(&mut assigned, p);
@@ -62,11 +62,11 @@ impl PortSpace {
                 }
             })
             .collect();
-        PortSpace {
+        Ok(PortSpace {
             assigned,
             threat,
             blocks,
-        }
+        })
     }
 
     /// Whether a port has an IANA assignment.

@@ -15,7 +15,7 @@ mod views;
 use std::sync::{Arc, OnceLock};
 
 use askama::Template;
-use portlore_kb::Knowledge;
+use portlore_kb::{IntegrityError, Knowledge};
 
 pub use chrome::Chrome;
 pub use html::escape;
@@ -36,7 +36,8 @@ pub const SEARCH_LIMIT: usize = 50;
 /// A rendered page and its status.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Page {
-    /// HTTP status (200, 400 or 404).
+    /// HTTP status: 200, 400 or 404, or 503 when the registry store fails its
+    /// integrity check (such a page must never be cached).
     pub status: u16,
     /// The HTML document.
     pub body: String,
@@ -70,9 +71,9 @@ pub enum BadInput {
 pub struct Renderer {
     kb: Arc<Knowledge>,
     config: SiteConfig,
-    space: OnceLock<PortSpace>,
-    recent: OnceLock<Vec<lists::Change>>,
-    index: OnceLock<String>,
+    space: OnceLock<Result<PortSpace, IntegrityError>>,
+    recent: OnceLock<Result<Vec<lists::Change>, IntegrityError>>,
+    index: OnceLock<Result<String, IntegrityError>>,
 }
 
 impl Renderer {
@@ -98,34 +99,56 @@ impl Renderer {
     }
 
     /// Per-block statistics of the whole port space (computed once).
-    pub fn space(&self) -> &PortSpace {
-        self.space.get_or_init(|| PortSpace::compute(&self.kb))
+    pub fn space(&self) -> Result<&PortSpace, IntegrityError> {
+        self.space
+            .get_or_init(|| PortSpace::compute(&self.kb))
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     /// Computes the lazily built tables now, so the first requests are not slow.
     pub fn warm(&self) {
-        self.space();
-        self.recent_changes();
+        let _ = self.space();
+        let _ = self.recent_changes();
+    }
+
+    /// The page, or the 503 page when the registry store fails its integrity check.
+    fn checked(&self, lang: Lang, body: Result<String, IntegrityError>) -> Page {
+        match body {
+            Ok(body) => Page::ok(body),
+            Err(e) => {
+                tracing::error!(error = %e, "registry store integrity check failed");
+                self.unavailable(lang)
+            }
+        }
+    }
+
+    /// The 503 page: the registry store is damaged, so no answer is given.
+    pub fn unavailable(&self, lang: Lang) -> Page {
+        Page {
+            status: 503,
+            body: views::unavailable_page(self, lang),
+        }
     }
 
     /// The port page.
     pub fn port(&self, lang: Lang, port: u16) -> Page {
-        Page::ok(port::render(self, lang, port))
+        self.checked(lang, port::render(self, lang, port))
     }
 
     /// The home page: search and the map.
     pub fn home(&self, lang: Lang) -> Page {
-        Page::ok(lists::home(self, lang))
+        self.checked(lang, lists::home(self, lang))
     }
 
     /// The range index, page `block` (0–255).
     pub fn block(&self, lang: Lang, block: u32) -> Page {
-        Page::ok(lists::block(self, lang, block))
+        self.checked(lang, lists::block(self, lang, block))
     }
 
     /// The list of ranges and index pages.
     pub fn ports_index(&self, lang: Lang) -> Page {
-        Page::ok(lists::ports_index(self, lang))
+        self.checked(lang, lists::ports_index(self, lang))
     }
 
     /// Search results (an empty query renders the search form alone).
@@ -133,12 +156,12 @@ impl Renderer {
         if query.chars().count() > MAX_QUERY_CHARS {
             return self.error(lang, &BadInput::Query);
         }
-        Page::ok(lists::search(self, lang, query))
+        self.checked(lang, lists::search(self, lang, query))
     }
 
     /// Recently changed registry records.
     pub fn recent(&self, lang: Lang) -> Page {
-        Page::ok(lists::recent(self, lang))
+        self.checked(lang, lists::recent(self, lang))
     }
 
     /// A 400 or 404 page that says what the valid forms are.
@@ -155,12 +178,18 @@ impl Renderer {
     }
 
     /// The client-side search index (JSON, computed once).
-    pub fn search_index(&self) -> &str {
-        self.index.get_or_init(|| site::search_index(&self.kb))
+    pub fn search_index(&self) -> Result<&str, IntegrityError> {
+        self.index
+            .get_or_init(|| site::search_index(&self.kb))
+            .as_deref()
+            .map_err(Clone::clone)
     }
 
-    pub(crate) fn recent_changes(&self) -> &[lists::Change] {
-        self.recent.get_or_init(|| lists::compute_changes(&self.kb))
+    pub(crate) fn recent_changes(&self) -> Result<&[lists::Change], IntegrityError> {
+        self.recent
+            .get_or_init(|| lists::compute_changes(&self.kb))
+            .as_deref()
+            .map_err(Clone::clone)
     }
 
     pub(crate) fn chrome(&self, lang: Lang, title: String, path_tail: &str) -> Chrome {

@@ -125,8 +125,12 @@ struct PortPage {
     refs: Vec<RefView>,
 }
 
-pub(super) fn render(r: &Renderer, lang: Lang, port: u16) -> String {
-    let info = r.knowledge().port(port);
+pub(super) fn render(
+    r: &Renderer,
+    lang: Lang,
+    port: u16,
+) -> Result<String, portlore_kb::IntegrityError> {
+    let info = r.knowledge().port(port)?;
     let t = lang.tr();
     let services = info.services();
     let title = match services.first() {
@@ -271,7 +275,7 @@ pub(super) fn render(r: &Renderer, lang: Lang, port: u16) -> String {
         refs,
         c,
     };
-    render_template(&page)
+    Ok(render_template(&page))
 }
 
 fn range_key(class: RangeClass) -> &'static str {

@@ -74,9 +74,9 @@ struct Entry(String, String, String, &'static str);
 /// A compact JSON index for searching the static export without a server: every IANA
 /// service name with its ports and first description line, and the curated threats,
 /// software and notes.
-pub fn search_index(kb: &Knowledge) -> String {
+pub fn search_index(kb: &Knowledge) -> Result<String, portlore_kb::IntegrityError> {
     let mut services: BTreeMap<String, (Vec<String>, String)> = BTreeMap::new();
-    for a in kb.all_assignments().unwrap_or_default() {
+    for a in kb.all_assignments()? {
         let (Some(name), Status::Assigned) = (a.service.clone(), a.status) else {
             continue;
         };
@@ -129,5 +129,5 @@ pub fn search_index(kb: &Knowledge) -> String {
             }
         }
     }
-    serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into())
+    Ok(serde_json::to_string(&entries).unwrap_or_else(|_| "[]".into()))
 }

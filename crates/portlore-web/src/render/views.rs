@@ -83,3 +83,23 @@ pub(super) fn error_page(r: &Renderer, lang: Lang, bad: &BadInput, status: u16) 
         examples,
     })
 }
+
+/// The 503 page shown when the registry store fails its integrity check: no answer
+/// rather than a wrong one. It names neither the file nor the damage, which are for the
+/// operator's log, not the public.
+pub(super) fn unavailable_page(r: &Renderer, lang: Lang) -> String {
+    let l = lang.code();
+    let mut c = r.chrome(lang, "Registry data unavailable".into(), "/");
+    c.noindex = true;
+    render_template(&ErrorPage {
+        c,
+        heading: "Registry data unavailable".into(),
+        message: "The IANA registry data on this server failed its integrity check, so \
+                  no answer is shown rather than a possibly wrong one."
+            .into(),
+        forms: "The site's operator has to replace it with `portlore update --force`; \
+                please try again later."
+            .into(),
+        examples: vec![(format!("/{l}/"), lang.tr().t("nav-home"))],
+    })
+}

@@ -43,9 +43,19 @@ impl Server {
 
 /// Serves the whole site (pages and API) on 127.0.0.1:0.
 pub async fn serve(kb: Arc<Knowledge>, api: ApiState, opts: ServeOptions) -> Server {
+    serve_on("127.0.0.1:0".parse().unwrap(), kb, api, opts).await
+}
+
+/// Serves the whole site on `bind`.
+pub async fn serve_on(
+    bind: SocketAddr,
+    kb: Arc<Knowledge>,
+    api: ApiState,
+    opts: ServeOptions,
+) -> Server {
     let state = AppState::new(kb, SiteConfig::new("http://127.0.0.1"), api);
     let app = portlore_web::app(state.clone());
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let listener = TcpListener::bind(bind).await.unwrap();
     let addr = listener.local_addr().unwrap();
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {

@@ -189,12 +189,12 @@ async fn payloads_in_every_registry_field_are_escaped() {
     let payloads = payloads();
     let xml = hostile_registry(&payloads);
     let registry = portlore_iana::parse_any(xml.as_bytes()).expect("hostile fixture parses");
-    let kb = Arc::new(Knowledge::from_registry(&registry));
+    let kb = Arc::new(Knowledge::from_registry(&registry).expect("compiles"));
     let app = portlore_web::app(state_with(kb.clone(), config()));
     for (i, p) in payloads.iter().enumerate() {
         let port = 1000 + i;
         // The payload really reaches the page (escaped), so the check is not vacuous.
-        let info = kb.port(port as u16);
+        let info = kb.port(port as u16).expect("store reads");
         assert_eq!(info.assignments.len(), 1, "record {i}");
         for lang in ["en", "fr"] {
             let uri = format!("/{lang}/ports/{port}");

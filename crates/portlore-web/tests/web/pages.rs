@@ -348,7 +348,9 @@ async fn only_get_and_head() {
 
 #[test]
 fn the_default_port_is_free_of_assignments_threats_and_known_software() {
-    let info = crate::support::kb().port(portlore_web::DEFAULT_PORT);
+    let info = crate::support::kb()
+        .port(portlore_web::DEFAULT_PORT)
+        .expect("store reads");
     assert!(
         info.curated.threats.is_empty(),
         "{:?}",

@@ -5,20 +5,10 @@ use std::process::ExitCode;
 use portlore_kb::{Knowledge, PortInfo, PortRange, Query, Transport, VALID_FORMS};
 use serde::Serialize;
 
+pub use crate::cli::lookup::Args;
 use crate::exit;
 use crate::output;
 use crate::page;
-
-/// Arguments of a lookup.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Ports (3147, 3147/udp, 3127-3130) or IANA service names (ssh).
-    #[arg(value_name = "QUERY", required = true)]
-    pub queries: Vec<String>,
-    /// Print JSON (schema `portlore.lookup/1`, see docs/json-schema.md).
-    #[arg(long)]
-    pub json: bool,
-}
 
 /// The `--json` document.
 #[derive(Debug, Serialize)]
@@ -51,7 +41,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Err(code) => return Ok(code),
         }
     }
-    let result = if args.json {
+    let result = if args.format.json() {
         if let [one] = documents.as_slice() {
             output::print_json(one)
         } else {
@@ -89,20 +79,26 @@ fn resolve<'a>(kb: &Knowledge, text: &'a str, query: &Query) -> Result<Lookup<'a
         .flat_map(|r| r.start..=r.end)
         .take(MAX_PAGES.max(portlore_kb::MAX_RANGE as usize))
         .map(|p| {
-            let mut info = kb.port(p);
+            let mut info = kb.port(p).map_err(damaged)?;
             if let Some(t) = transport {
                 info.assignments
                     .retain(|a| a.transport.is_none_or(|x| x == t));
             }
-            info
+            Ok(info)
         })
-        .collect();
+        .collect::<Result<_, ExitCode>>()?;
     Ok(Lookup {
         schema: "portlore.lookup/1",
         query: text,
         transport,
         ports,
     })
+}
+
+/// A damaged store: said once on stderr, exit 2.
+fn damaged(e: portlore_kb::IntegrityError) -> ExitCode {
+    eprintln!("portlore: {e}");
+    ExitCode::from(exit::ERROR)
 }
 
 fn service_ports(
@@ -117,10 +113,7 @@ fn service_ports(
         );
         return Err(ExitCode::from(exit::NOT_FOUND));
     }
-    let records = kb.by_service(name).map_err(|e| {
-        eprintln!("portlore: {e}");
-        ExitCode::from(exit::ERROR)
-    })?;
+    let records = kb.by_service(name).map_err(damaged)?;
     let mut ranges: Vec<PortRange> = records
         .iter()
         .filter(|a| transport.is_none_or(|t| a.transport.is_none_or(|x| x == t)))
@@ -137,6 +130,7 @@ fn service_ports(
         };
         let suggestions: Vec<String> = kb
             .search(name, 5)
+            .map_err(damaged)?
             .into_iter()
             .filter_map(|h| h.service)
             .take(3)

@@ -81,7 +81,12 @@ fn standard_port(service: &str) -> Option<u16> {
 }
 
 /// Judges one open port.
-pub fn judge(port: u16, service: Option<&Service>, info: &PortInfo, kb: &Knowledge) -> Judgement {
+pub fn judge(
+    port: u16,
+    service: Option<&Service>,
+    info: &PortInfo,
+    kb: &Knowledge,
+) -> Result<Judgement, portlore_kb::IntegrityError> {
     let iana: Vec<String> = info
         .for_transport(Transport::Tcp)
         .filter_map(|a| a.service.clone())
@@ -93,7 +98,7 @@ pub fn judge(port: u16, service: Option<&Service>, info: &PortInfo, kb: &Knowled
     let mut level = Level::Ok;
     let mut exposure = info.curated.exposure.clone();
     if let Some(std) = detected.and_then(standard_port).filter(|p| *p != port) {
-        exposure.extend(kb.port(std).curated.exposure);
+        exposure.extend(kb.port(std)?.curated.exposure);
     }
     if let Some(e) = exposure.first() {
         level = Level::Warn;
@@ -156,10 +161,10 @@ pub fn judge(port: u16, service: Option<&Service>, info: &PortInfo, kb: &Knowled
             t.name, t.kind, t.year
         ));
     }
-    Judgement {
+    Ok(Judgement {
         level,
         text: parts.join("; "),
-    }
+    })
 }
 
 impl Level {
