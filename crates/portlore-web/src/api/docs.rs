@@ -87,13 +87,13 @@ pub fn page(json: &str) -> String {
     if let Some(schemas) = doc["components"]["schemas"].as_object() {
         body.push_str("<section id=\"schemas\"><h2>Schemas</h2>\n");
         for (name, schema) in schemas {
-            let _ = write!(
+            let _ = writeln!(
                 body,
-                "<h3 id=\"schema-{}\"><code>{}</code></h3>\n",
+                "<h3 id=\"schema-{}\"><code>{}</code></h3>",
                 anchor(name),
                 escape(name)
             );
-            schema_block(&mut body, &doc, schema);
+            schema_block(&mut body, schema);
         }
         body.push_str("</section>\n");
     }
@@ -122,9 +122,9 @@ fn anchor(s: &str) -> String {
 }
 
 fn operation(out: &mut String, doc: &Value, id: &str, method: &str, path: &str, op: &Value) {
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<section class=\"op\" id=\"{id}\"><h2><span class=\"b info\">{}</span> <code>{}</code></h2>\n",
+        "<section class=\"op\" id=\"{id}\"><h2><span class=\"b info\">{}</span> <code>{}</code></h2>",
         method.to_uppercase(),
         escape(path)
     );
@@ -152,7 +152,7 @@ fn operation(out: &mut String, doc: &Value, id: &str, method: &str, path: &str, 
                 "<tr><td><code>{}</code>{required}<td>{}<td>{}<td>{}",
                 escape(p["name"].as_str().unwrap_or("")),
                 escape(p["in"].as_str().unwrap_or("")),
-                type_of(doc, &p["schema"]),
+                type_of(&p["schema"]),
                 escape(p["description"].as_str().unwrap_or(""))
             );
         }
@@ -172,7 +172,7 @@ fn operation(out: &mut String, doc: &Value, id: &str, method: &str, path: &str, 
                 out,
                 "<p><code>{}</code>: {}</p>",
                 escape(media),
-                type_of(doc, &c["schema"])
+                type_of(&c["schema"])
             );
         }
         if let Some(c) = content.values().next() {
@@ -188,7 +188,7 @@ fn operation(out: &mut String, doc: &Value, id: &str, method: &str, path: &str, 
             let body = resp["content"]
                 .as_object()
                 .and_then(|c| c.values().next())
-                .map(|c| type_of(doc, &c["schema"]))
+                .map(|c| type_of(&c["schema"]))
                 .unwrap_or_default();
             let _ = writeln!(
                 out,
@@ -253,7 +253,7 @@ fn resolve<'a>(doc: &'a Value, v: &'a Value) -> &'a Value {
 }
 
 /// A schema's type in a few words, with links to named schemas.
-fn type_of(doc: &Value, s: &Value) -> String {
+fn type_of(s: &Value) -> String {
     if let Some(r) = s["$ref"].as_str() {
         let name = r.rsplit('/').next().unwrap_or(r);
         return format!(
@@ -267,7 +267,7 @@ fn type_of(doc: &Value, s: &Value) -> String {
             let parts: Vec<String> = list
                 .iter()
                 .filter(|x| x["type"] != "null")
-                .map(|x| type_of(doc, x))
+                .map(type_of)
                 .collect();
             let nullable = list.iter().any(|x| x["type"] == "null");
             let mut t = parts.join(" or ");
@@ -290,7 +290,7 @@ fn type_of(doc: &Value, s: &Value) -> String {
         _ => String::new(),
     };
     if ty == "array" {
-        return format!("array of {}", type_of(doc, &s["items"]));
+        return format!("array of {}", type_of(&s["items"]));
     }
     let mut t = escape(&ty);
     if let Some(f) = s["format"].as_str() {
@@ -315,12 +315,12 @@ fn plain(v: &Value) -> String {
 }
 
 /// A named schema: its description and a table of its properties.
-fn schema_block(out: &mut String, doc: &Value, schema: &Value) {
+fn schema_block(out: &mut String, schema: &Value) {
     if let Some(d) = schema["description"].as_str() {
         let _ = writeln!(out, "<p>{}</p>", escape(d));
     }
     let Some(props) = schema["properties"].as_object() else {
-        let _ = writeln!(out, "<p>{}</p>", type_of(doc, schema));
+        let _ = writeln!(out, "<p>{}</p>", type_of(schema));
         return;
     };
     let required: Vec<&str> = schema["required"]
@@ -340,7 +340,7 @@ fn schema_block(out: &mut String, doc: &Value, schema: &Value) {
             out,
             "<tr><td><code>{}</code>{req}<td>{}<td>{}",
             escape(name),
-            type_of(doc, p),
+            type_of(p),
             escape(p["description"].as_str().unwrap_or(""))
         );
     }
