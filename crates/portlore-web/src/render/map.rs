@@ -313,11 +313,12 @@ pub fn block_tip(t: &Tr, space: &PortSpace, block: u32, names: usize) -> String 
         s.push_str(&known.join(", "));
     }
     if let Some(first) = st.families.first() {
-        let mut list = first.name.clone();
+        // Short names: a tooltip on each of 256 blocks must keep the page in budget.
+        let mut list = short(&first.name);
         if names > 2 {
             for f in st.families.iter().skip(1).take(names - 1) {
                 list.push_str(", ");
-                list.push_str(&f.name);
+                list.push_str(&short(&f.name));
             }
         }
         let shown = if names > 2 { names } else { 1 };
@@ -398,7 +399,7 @@ pub fn home_map(c: &Chrome, space: &PortSpace, label: &str) -> String {
                 s,
                 "<a href=\"{}\"><title>{}</title><rect{}/></a>",
                 c.block(b),
-                escape(&block_tip(t, space, b, 2)),
+                escape(&block_tip(t, space, b, 1)),
                 if class.is_empty() {
                     String::new()
                 } else {
