@@ -316,14 +316,14 @@ impl Identifier {
         };
         match (null_out, hint_ok) {
             (Some(Null::Named(b)), Some(h)) => {
-                let b = b.scored();
+                let b = (*b).scored();
                 if b.status == Status::Identified && b.confidence >= h.confidence {
                     b
                 } else {
                     self.follow_up(addr, name, h, w).await
                 }
             }
-            (Some(Null::Named(b)), None) => self.follow_up(addr, name, b, w).await,
+            (Some(Null::Named(b)), None) => self.follow_up(addr, name, *b, w).await,
             (_, Some(h)) => self.follow_up(addr, name, h, w).await,
             (Some(Null::Closed), None) => Service {
                 name: "tcpwrapped".into(),
@@ -425,7 +425,7 @@ impl Identifier {
         }
         s.method = Method::Banner;
         s.evidence = Some(escape_bytes(&banner, EVIDENCE_CHARS));
-        Null::Named(s)
+        Null::Named(Box::new(s))
     }
 
     /// Asks an FTP server whether it takes anonymous logins (the public-access
@@ -652,7 +652,7 @@ impl Identifier {
 }
 
 enum Null {
-    Named(Service),
+    Named(Box<Service>),
     Closed,
     Silent,
 }
@@ -672,6 +672,9 @@ pub async fn identify(addr: SocketAddr, name: Option<&str>, p: &TimingParams) ->
     id.identify(addr, name, None, deadline).await
 }
 
+/// One port to identify: host index, port index, address, host name, smoothed RTT.
+type Job = (usize, usize, SocketAddr, Option<String>, Option<Duration>);
+
 /// Identifies every open port of every host at once, within `fd_cap` sockets and the
 /// preset's phase deadline, filling in `PortResult::service`.
 pub(crate) async fn identify_all(
@@ -681,7 +684,7 @@ pub(crate) async fn identify_all(
     fingerprints: Arc<Fingerprints>,
     observer: Option<&Observer>,
 ) {
-    let jobs: Vec<(usize, usize, SocketAddr, Option<String>, Option<Duration>)> = hosts
+    let jobs: Vec<Job> = hosts
         .iter()
         .enumerate()
         .flat_map(|(h, host)| {

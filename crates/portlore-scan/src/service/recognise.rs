@@ -888,7 +888,8 @@ fn oracle_tns(b: &[u8]) -> Option<Service> {
         return None;
     }
     let len = be16(b, 0)? as usize;
-    if len < 8 || len > 8192 || b[2] != 0 || b[3] != 0 || !matches!(b[4], 2 | 4 | 5 | 11 | 12) {
+    if !(8..=8192).contains(&len) || b[2] != 0 || b[3] != 0 || !matches!(b[4], 2 | 4 | 5 | 11 | 12)
+    {
         return None;
     }
     let mut s = svc("oracle-tns");
