@@ -38,6 +38,9 @@ pub struct Chrome {
     pub api_origin: String,
     /// Value of the search box.
     pub query: String,
+    /// The footer line naming the registry the pages come from and its date; empty when
+    /// no registry is loaded.
+    pub registry: String,
 }
 
 impl Chrome {
@@ -63,6 +66,7 @@ impl Chrome {
             noindex: false,
             api_origin: config.api_origin.clone(),
             query: String::new(),
+            registry: String::new(),
         }
     }
 
