@@ -306,7 +306,8 @@ pub(super) fn render(
             .related
             .iter()
             .map(|rel| RelatedView {
-                href: super::port_path(lang, rel.ports.start),
+                // A link relative to this page (`render::links`), so the export works anywhere.
+                href: c.port(rel.ports.start),
                 ports: rel.ports.to_string(),
                 service: rel.service.clone().unwrap_or_default(),
                 relation: relation(&t, &rel.relation),

@@ -36,11 +36,12 @@ pub(super) fn kind_key(k: HitKind) -> &'static str {
     }
 }
 
-fn view(t: &Tr, lang: Lang, h: SearchHit) -> HitView {
+/// A hit's links are relative to the search page (`render::links`), like every other link.
+fn view(t: &Tr, c: &Chrome, h: SearchHit) -> HitView {
     HitView {
         href: h.ports.first().map_or_else(
-            || format!("/{}/search?q={}", lang.code(), encode_query(&h.title)),
-            |p| super::port_path(lang, p.start),
+            || c.page(&format!("/search?q={}", encode_query(&h.title))),
+            |p| c.port(p.start),
         ),
         service: h.service.clone().unwrap_or_default(),
         kind: t.t(kind_key(h.kind)),
@@ -82,7 +83,7 @@ pub(super) fn render(
         r.knowledge()
             .search(query, SEARCH_LIMIT)?
             .into_iter()
-            .map(|h| view(&t, lang, h))
+            .map(|h| view(&t, &c, h))
             .collect()
     };
     let count_text = if hits.is_empty() {

@@ -50,7 +50,24 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             output::print_json(&documents)
         }
     } else {
-        output::print(&text_pages(&documents, args.full))
+        let mut text = text_pages(&documents, args.full);
+        // The footer, once after every page: which registry the facts above come from, and its
+        // edition.
+        if let Some(in_use) = crate::registry::in_use() {
+            text.push('\n');
+            // Wrapped like the pages above it: a registry path can be long.
+            text.push_str(&output::styled(
+                output::DIM,
+                &page::wrap::wrap(
+                    &format!("Source: {}", in_use.line()),
+                    page::wrap::width(),
+                    "",
+                    "",
+                ),
+            ));
+            text.push('\n');
+        }
+        output::print(&text)
     };
     exit::printed(result)
 }

@@ -2,6 +2,7 @@
 
 mod answer;
 mod binaries;
+mod conventions;
 mod local;
 mod lookup;
 mod offline;
