@@ -3,6 +3,7 @@
 use std::io::Read;
 
 use crate::error::{ParseError, read_capped};
+use crate::limits::{self, Budget};
 use crate::model::{PortRange, Record, Reference, Registry, Transport};
 use crate::party::Party;
 
@@ -27,9 +28,16 @@ struct Columns {
 }
 
 pub(crate) fn parse_csv_str(text: &str) -> Result<Registry, ParseError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(line) = unterminated_quote(text) {
+        return Err(ParseError::Csv {
+            line,
+            message: "a quoted field that starts here is never closed".into(),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        .from_reader(text.as_bytes());
     let headers = reader.headers().map_err(|e| csv_error(&e, 1))?.clone();
     let find = |title: &str| {
         headers
@@ -57,10 +65,17 @@ pub(crate) fn parse_csv_str(text: &str) -> Result<Registry, ParseError> {
         notes: find("Assignment Notes"),
     };
     let mut records = Vec::new();
+    let mut budget = Budget::default();
     for row in reader.records() {
         let row = row.map_err(|e| csv_error(&e, 0))?;
         let line = row.position().map_or(0, csv::Position::line);
-        records.push(record(&row, &cols, line)?);
+        for field in row.iter() {
+            limits::check_len("field", field.len())
+                .map_err(|message| ParseError::Record { line, message })?;
+        }
+        let record = record(&row, &cols, line)?;
+        budget.charge(&record)?;
+        records.push(record);
     }
     Ok(Registry {
         updated: None,
@@ -147,4 +162,41 @@ fn reference(id: String) -> Reference {
     } else {
         Reference::Text(id)
     }
+}
+
+/// The line of a quoted field that never closes, if there is one. The csv crate reads
+/// such a field to the end of the input without complaint, which would turn the rest
+/// of a damaged file into one description. This follows its rules: a quote opens a
+/// field only at the field's start, and inside one `""` is a literal quote.
+fn unterminated_quote(text: &str) -> Option<u64> {
+    let mut line = 1u64;
+    let mut opened_at = 0u64;
+    let mut quoted = false;
+    let mut at_field_start = true;
+    let mut bytes = text.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+            continue;
+        }
+        match b {
+            b'"' if at_field_start => {
+                quoted = true;
+                opened_at = line;
+                at_field_start = false;
+            }
+            b',' | b'\n' | b'\r' => at_field_start = true,
+            _ => at_field_start = false,
+        }
+    }
+    quoted.then_some(opened_at)
 }

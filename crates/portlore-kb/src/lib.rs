@@ -26,3 +26,9 @@ pub use port::{PortInfo, check_commands, range_info};
 pub use query::{MAX_RANGE, Query, QueryError, VALID_FORMS};
 pub use search::SearchHit;
 pub use store::{CompileError, MAX_INDEX_ENTRIES, MAX_RECORD_PORTS, compile};
+
+/// Tools for tests and fuzzers that play the tamperer; not for programs.
+#[doc(hidden)]
+pub mod craft {
+    pub use crate::store::reseal;
+}

@@ -72,3 +72,9 @@ pub fn app(state: AppState) -> axum::Router {
 pub fn vote_redirect_target(lang: &str, port: u16) -> Option<String> {
     Lang::from_code(lang).map(|l| format!("{}#voted", port_path(l, port)))
 }
+
+/// Serves only `GET /metrics` on a listener of its own (`serve --metrics-listen`),
+/// until the process ends.
+pub async fn serve_metrics(listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, api::metrics_router()).await
+}

@@ -2,5 +2,5 @@
 //! and `update` run in `portlore-full` (see the library's documentation).
 
 fn main() -> std::process::ExitCode {
-    portlore::front()
+    portlore::main_with(|_| portlore::handoff::hand_off())
 }

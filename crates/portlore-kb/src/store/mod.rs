@@ -19,10 +19,12 @@
 //! covered by their section's CRC.
 
 mod build;
+mod craft;
 mod fst_check;
 mod sections;
 
 pub use build::{CompileError, MAX_INDEX_ENTRIES, MAX_RECORD_PORTS, compile};
+pub use craft::reseal;
 pub(crate) use sections::Store;
 
 /// File signature.

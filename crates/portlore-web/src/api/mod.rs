@@ -41,51 +41,32 @@ pub use overview::render as render_overview;
 
 use crate::AppState;
 
-/// Command-line settings of the API; `serve` flattens them into its arguments.
-#[derive(Debug, Clone, clap::Args)]
+/// Settings of the API. The command line's flags for them live in the CLI crate
+/// (`portlore::cli::serve::ApiFlags`); this crate knows no command line.
+#[derive(Debug, Clone)]
 pub struct ApiArgs {
-    /// Where votes are stored: postgres://user@host/db (several serve processes may
-    /// share it), or sqlite:PATH. Default: feedback.sqlite3 in the data directory.
-    #[arg(long, env = "PORTLORE_DATABASE_URL", value_name = "URL")]
+    /// Where votes are stored: `postgres://user@host/db` or `sqlite:PATH`; `None` for
+    /// `feedback.sqlite3` in the data directory.
     pub database_url: Option<String>,
-
-    /// A reverse proxy whose X-Forwarded-For header is believed (address or CIDR;
-    /// repeatable). From any other peer the header is ignored, so clients cannot
-    /// pick their own identity for the rate limit and vote collapsing.
-    #[arg(long = "trusted-proxy", value_name = "CIDR", value_parser = parse_cidr)]
+    /// Reverse proxies whose `X-Forwarded-For` header is believed. From any other peer
+    /// the header is ignored, so clients cannot pick their own identity for the rate
+    /// limit and vote collapsing.
     pub trusted_proxies: Vec<Cidr>,
-
-    /// An origin whose pages may post votes and call the API from script, such as the
-    /// static export's site (https://ports.example.org; repeatable; * for any).
-    #[arg(long = "cors-origin", value_name = "ORIGIN")]
+    /// Origins whose pages may post votes and call the API from script (`*` for any).
     pub cors_origins: Vec<String>,
-
     /// Largest accepted vote body in bytes; larger ones get 413.
-    #[arg(long, default_value_t = 1024, value_name = "BYTES")]
     pub vote_body_limit: usize,
-
     /// Votes a client may send per minute on average; more get 429.
-    #[arg(long, default_value_t = 30, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
     pub votes_per_minute: u32,
-
     /// Votes a client may send in a burst before the per-minute rate applies.
-    #[arg(long, default_value_t = 10, value_name = "N",
-          value_parser = clap::value_parser!(u32).range(1..))]
     pub vote_burst: u32,
 
     /// Where the day's vote key lives (process memory, or a private directory shared
     /// by the processes of one host).
-    #[arg(skip)]
     pub vote_keys: portlore_feedback::KeyStorage,
 
     /// Metrics are served on a listener of their own, so the site's `/metrics` is off.
-    #[arg(skip)]
     pub metrics_elsewhere: bool,
-}
-
-fn parse_cidr(s: &str) -> Result<Cidr, String> {
-    s.parse()
 }
 
 impl Default for ApiArgs {

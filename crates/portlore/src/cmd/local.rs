@@ -10,70 +10,10 @@ use portlore_local::report::{self, Filter, Report, Row};
 use portlore_local::{Coverage, Owner, Proto, Request, Scope, Socket};
 use serde::Serialize;
 
+use crate::cli::Format;
+pub use crate::cli::local::{Args, WhoArgs};
 use crate::exit;
 use crate::output::{self, DIM, WARN, styled};
-
-/// Arguments of `portlore local`.
-#[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Rows that deserve a look come first, each with a one-line reason.\n\
-Exit status: 0 listed (or nothing listening), 1 nothing matched the filters, 2 error.\n\
-Without root, other users' processes are hidden: their sockets say \"owner hidden\"."
-)]
-pub struct Args {
-    /// Print JSON (schema `portlore.local/1`).
-    #[arg(long, conflicts_with = "csv")]
-    pub json: bool,
-    /// Print CSV with a header row.
-    #[arg(long)]
-    pub csv: bool,
-    /// Every state (established, time-wait, …), not only listening sockets.
-    #[arg(long, short = 'a')]
-    pub all: bool,
-    /// Only this local port or inclusive range (3147, 3127-3198).
-    #[arg(long, value_name = "PORT[-PORT]", value_parser = parse_port_range)]
-    pub port: Option<(u16, u16)>,
-    /// Only this transport.
-    #[arg(long, value_name = "tcp|udp", value_parser = parse_proto)]
-    pub proto: Option<Proto>,
-    /// Only sockets held by this process (name substring or pid).
-    #[arg(long, value_name = "NAME|PID")]
-    pub process: Option<String>,
-    /// Only sockets of this user (name or uid).
-    #[arg(long, value_name = "USER|UID")]
-    pub user: Option<String>,
-}
-
-/// Arguments of `portlore who PORT`.
-#[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Exit status: 0 something listens, 1 nothing listens on the port here, 2 error."
-)]
-pub struct WhoArgs {
-    /// The port to look up on this machine (3147 or 3147/tcp).
-    pub port: String,
-    /// Print JSON (schema `portlore.local/1`).
-    #[arg(long)]
-    pub json: bool,
-    /// Include connections, not only listeners.
-    #[arg(long, short = 'a')]
-    pub all: bool,
-}
-
-fn parse_port_range(text: &str) -> Result<(u16, u16), String> {
-    let bad = || format!("{text:?} is not a port (0-65535) or a range such as 3127-3198");
-    let (a, b) = text.split_once('-').unwrap_or((text, text));
-    let a: u16 = a.trim().parse().map_err(|_| bad())?;
-    let b: u16 = b.trim().parse().map_err(|_| bad())?;
-    if a > b {
-        return Err(bad());
-    }
-    Ok((a, b))
-}
-
-fn parse_proto(text: &str) -> Result<Proto, String> {
-    text.parse()
-}
 
 /// The `--json` document.
 #[derive(Debug, Serialize)]
@@ -100,15 +40,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         || args.proto.is_some()
         || args.process.is_some()
         || args.user.is_some();
-    let result = if args.json {
-        output::print_json(&Document {
+    let result = match args.format.get() {
+        Format::Json => output::print_json(&Document {
             schema: "portlore.local/1",
             report: &report,
-        })
-    } else if args.csv {
-        output::print(&csv(&report))
-    } else {
-        output::print(&table(&report, args.all))
+        }),
+        Format::Csv => csv(&report).and_then(|text| output::print(&text)),
+        Format::Text => output::print(&table(&report, args.all)),
     };
     let code = exit::printed(result)?;
     if filtered && report.rows.is_empty() {
@@ -134,7 +72,7 @@ pub fn run_who(args: &WhoArgs) -> anyhow::Result<ExitCode> {
         let what = proto
             .map(|p| format!("{port}/{p}"))
             .unwrap_or_else(|| port.to_string());
-        if args.json {
+        if args.format.json() {
             exit::printed(output::print_json(&Document {
                 schema: "portlore.local/1",
                 report: &report,
@@ -147,7 +85,7 @@ pub fn run_who(args: &WhoArgs) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::from(exit::NOT_FOUND));
     }
-    let result = if args.json {
+    let result = if args.format.json() {
         output::print_json(&Document {
             schema: "portlore.local/1",
             report: &report,
@@ -346,39 +284,36 @@ fn table(report: &Report, all: bool) -> String {
         header.extend(["REMOTE", "STATE"]);
     }
     header.extend(["PROCESS", "USER", "SERVICE", "WHY"]);
-    let rows: Vec<Vec<String>> = report
-        .rows
-        .iter()
-        .map(|row| {
-            let mut cells = vec![
-                level_word(row.judgement.level).to_string(),
-                row.socket.proto.to_string(),
-                address(&row.socket),
-            ];
-            if all {
-                cells.push(
-                    row.socket
-                        .remote
-                        .map(|r| r.to_string())
-                        .unwrap_or_else(|| "*".into()),
-                );
-                cells.push(row.socket.state.label().into());
-            }
-            cells.push(clean(&owner_text(row, false)));
-            cells.push(clean(&user_text(row)));
-            cells.push(row.services.first().cloned().unwrap_or_else(|| "-".into()));
-            cells.push(clean(row.judgement.headline()));
-            cells
-        })
-        .collect();
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for cells in &rows {
-        for (w, c) in widths.iter_mut().zip(cells) {
-            *w = (*w).max(c.chars().count());
-        }
+    let mut table = comfy_table::Table::new();
+    table
+        .load_preset(comfy_table::presets::NOTHING)
+        .set_content_arrangement(comfy_table::ContentArrangement::Disabled)
+        .set_header(header);
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
     }
-    let last = header.len() - 1;
-    let mut out = String::with_capacity(rows.len() * 100 + 512);
+    for row in &report.rows {
+        let mut cells = vec![
+            level_word(row.judgement.level).to_string(),
+            row.socket.proto.to_string(),
+            address(&row.socket),
+        ];
+        if all {
+            cells.push(
+                row.socket
+                    .remote
+                    .map(|r| r.to_string())
+                    .unwrap_or_else(|| "*".into()),
+            );
+            cells.push(row.socket.state.label().into());
+        }
+        cells.push(clean(&owner_text(row, false)));
+        cells.push(clean(&user_text(row)));
+        cells.push(row.services.first().cloned().unwrap_or_else(|| "-".into()));
+        cells.push(clean(row.judgement.headline()));
+        table.add_row(cells);
+    }
+    let mut out = String::with_capacity(report.rows.len() * 100 + 512);
     let _ = writeln!(
         out,
         "{}",
@@ -392,26 +327,22 @@ fn table(report: &Report, all: bool) -> String {
             )
         )
     );
-    let line = |out: &mut String, cells: &[&str], level: Option<Level>| {
-        let mut text = String::new();
-        for (i, cell) in cells.iter().enumerate() {
-            if i == last {
-                text.push_str(cell);
-            } else {
-                let _ = write!(text, "{cell:<width$}  ", width = widths[i]);
-            }
-        }
-        let text = text.trim_end();
-        match level {
-            Some(Level::Look) => out.push_str(&styled(WARN, text)),
-            _ => out.push_str(text),
+    // comfy-table lays out the columns; colour is added per line afterwards, so the
+    // widths it measures are those of plain text.
+    let rendered = table.to_string();
+    for (i, line) in rendered.lines().enumerate() {
+        let line = line.trim_end();
+        let look = i > 0
+            && report
+                .rows
+                .get(i - 1)
+                .is_some_and(|r| r.judgement.level == Level::Look);
+        if look {
+            out.push_str(&styled(WARN, line));
+        } else {
+            out.push_str(line);
         }
         out.push('\n');
-    };
-    line(&mut out, &header, None);
-    for (cells, row) in rows.iter().zip(&report.rows) {
-        let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
-        line(&mut out, &refs, Some(row.judgement.level));
     }
     out.push('\n');
     out.push_str(&summary_text(report));
@@ -556,18 +487,35 @@ fn who_text(report: &Report) -> String {
     out
 }
 
-fn csv_field(text: &str) -> String {
+/// A CSV cell that no spreadsheet runs as a formula: control characters escaped, and a
+/// leading `=`, `+`, `-`, `@`, tab or carriage return neutralised with an apostrophe, as
+/// OWASP recommends for CSV injection. A process can name itself `=HYPERLINK(…)`.
+fn csv_cell(text: &str) -> String {
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let text = clean(text);
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
+    if formula { format!("'{text}") } else { text }
 }
 
-fn csv(report: &Report) -> String {
-    let mut out = String::with_capacity(report.rows.len() * 120 + 128);
-    out.push_str("level,proto,local_address,local_port,remote_address,remote_port,state,scope,flags,owner,pids,process,user,service,match,reason\n");
+fn csv(report: &Report) -> std::io::Result<String> {
+    let mut out = csv::Writer::from_writer(Vec::with_capacity(report.rows.len() * 120 + 128));
+    out.write_record([
+        "level",
+        "proto",
+        "local_address",
+        "local_port",
+        "remote_address",
+        "remote_port",
+        "state",
+        "scope",
+        "flags",
+        "owner",
+        "pids",
+        "process",
+        "user",
+        "service",
+        "match",
+        "reason",
+    ])?;
     for row in &report.rows {
         let s = &row.socket;
         let owner = match s.owner {
@@ -604,11 +552,10 @@ fn csv(report: &Report) -> String {
             matched,
             row.judgement.headline().to_string(),
         ];
-        let line: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        out.write_record(fields.iter().map(|f| csv_cell(f)))?;
     }
-    out
+    let bytes = out.into_inner().map_err(|e| e.into_error())?;
+    String::from_utf8(bytes).map_err(std::io::Error::other)
 }
 
 #[cfg(test)]
@@ -616,11 +563,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ports_and_ranges_parse() {
-        assert_eq!(parse_port_range("3147"), Ok((3147, 3147)));
-        assert_eq!(parse_port_range("3127-3198"), Ok((3127, 3198)));
-        assert!(parse_port_range("3198-3127").is_err());
-        assert!(parse_port_range("70000").is_err());
+    fn who_ports_parse() {
         assert_eq!(parse_who("3147/udp"), Ok((3147, Some(Proto::Udp))));
         assert!(parse_who("3147/sctp").is_err());
         assert!(parse_who("x").is_err());
@@ -629,6 +572,22 @@ mod tests {
     #[test]
     fn control_characters_are_escaped() {
         assert_eq!(clean("a\x1b[31mb\n"), "a\\u{1b}[31mb\\n");
-        assert_eq!(csv_field("a,\"b\""), "\"a,\"\"b\"\"\"");
+    }
+
+    #[test]
+    fn csv_cells_cannot_be_formulas() {
+        for evil in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+        ] {
+            let cell = csv_cell(evil);
+            assert!(cell.starts_with('\''), "{evil:?} -> {cell:?}");
+        }
+        assert_eq!(csv_cell("postgres"), "postgres");
+        assert_eq!(csv_cell("a,b"), "a,b");
     }
 }

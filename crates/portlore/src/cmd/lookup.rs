@@ -5,20 +5,10 @@ use std::process::ExitCode;
 use portlore_kb::{Knowledge, PortInfo, PortRange, Query, Transport, VALID_FORMS};
 use serde::Serialize;
 
+pub use crate::cli::lookup::Args;
 use crate::exit;
 use crate::output;
 use crate::page;
-
-/// Arguments of a lookup.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Ports (3147, 3147/udp, 3127-3130) or IANA service names (ssh).
-    #[arg(value_name = "QUERY", required = true)]
-    pub queries: Vec<String>,
-    /// Print JSON (schema `portlore.lookup/1`, see docs/json-schema.md).
-    #[arg(long)]
-    pub json: bool,
-}
 
 /// The `--json` document.
 #[derive(Debug, Serialize)]
@@ -51,7 +41,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             Err(code) => return Ok(code),
         }
     }
-    let result = if args.json {
+    let result = if args.format.json() {
         if let [one] = documents.as_slice() {
             output::print_json(one)
         } else {

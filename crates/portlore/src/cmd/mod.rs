@@ -1,11 +1,8 @@
-//! One module per subcommand. Each exposes an `Args` struct (clap) and a `run` function
-//! returning the process exit code; printing happens only here, never in the libraries.
+//! The subcommands that run in the lean binary, one module each: a `run` function taking
+//! its `cli` arguments and returning the exit status. Printing happens only here, never
+//! in the libraries.
 
-pub mod export;
 pub mod local;
 pub mod lookup;
-pub mod scan;
 pub mod search;
-pub mod serve;
 pub mod stats;
-pub mod update;

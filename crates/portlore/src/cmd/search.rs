@@ -5,22 +5,9 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+pub use crate::cli::search::Args;
 use crate::exit;
 use crate::output::{self, DIM, styled};
-
-/// Arguments of `portlore search`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Words to find in service names, descriptions, organisations, threat names and software.
-    #[arg(required = true)]
-    pub terms: Vec<String>,
-    /// At most this many results.
-    #[arg(long, short = 'n', default_value_t = 20)]
-    pub limit: usize,
-    /// Print JSON (schema `portlore.search/1`).
-    #[arg(long)]
-    pub json: bool,
-}
 
 #[derive(Serialize)]
 struct Results<'a> {
@@ -38,7 +25,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let kb = crate::registry::load()?;
     let hits = kb.search(&query, args.limit.clamp(1, 1000))?;
     let found = !hits.is_empty();
-    let printed = if args.json {
+    let printed = if args.format.json() {
         output::print_json(&Results {
             schema: "portlore.search/1",
             query: &query,

@@ -5,21 +5,25 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+pub use crate::cli::stats::Args;
 use crate::exit;
 use crate::output;
 
-/// Arguments of `portlore stats`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Print JSON (schema `portlore.stats/1`).
-    #[arg(long)]
-    pub json: bool,
+#[derive(Serialize)]
+struct Snapshot {
+    updated: &'static str,
+    records: u32,
 }
 
 #[derive(Serialize)]
 struct Stats {
     schema: &'static str,
     registry: Option<portlore_kb::RegistryMeta>,
+    /// Which registry is in use: where it came from (`kind`: flag, env, installed,
+    /// system, embedded) and its date.
+    registry_in_use: Option<&'static crate::registry::InUse>,
+    /// The snapshot built into this binary, the last fallback.
+    built_in_snapshot: Snapshot,
     curated: portlore_kb::curated::Counts,
 }
 
@@ -29,21 +33,20 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let stats = Stats {
         schema: "portlore.stats/1",
         registry: kb.registry_meta(),
+        registry_in_use: crate::registry::in_use(),
+        built_in_snapshot: Snapshot {
+            updated: crate::registry::embedded_updated(),
+            records: crate::registry::embedded_records(),
+        },
         curated: portlore_kb::curated::get().counts(),
     };
-    if args.json {
+    if args.format.json() {
         return exit::printed(output::print_json(&stats));
     }
     let mut text = String::new();
-    match &stats.registry {
-        Some(m) => {
-            let _ = writeln!(
-                text,
-                "IANA registry: updated {}, {} records ({})",
-                m.updated.as_deref().unwrap_or("unknown"),
-                m.records,
-                m.path.as_deref().unwrap_or("built in")
-            );
+    match stats.registry_in_use {
+        Some(in_use) => {
+            let _ = writeln!(text, "{}", in_use.line());
         }
         None => {
             let _ = writeln!(text, "{}", crate::registry::INSTALL_HINT);

@@ -3,6 +3,7 @@
 mod binaries;
 mod local;
 mod lookup;
+mod offline;
 mod scan;
 mod snapshots;
 mod support;

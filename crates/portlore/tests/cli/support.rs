@@ -5,12 +5,38 @@
 use std::path::PathBuf;
 
 /// The binary under test: this build's, or the one `PORTLORE_TEST_BIN` names (CI runs
-/// these tests a second time against the static release build).
+/// these tests a second time against the release build). `portlore-full` is beside it.
 pub fn binary() -> PathBuf {
     match std::env::var_os("PORTLORE_TEST_BIN").filter(|p| !p.is_empty()) {
         Some(path) => PathBuf::from(path),
-        None => assert_cmd::cargo::cargo_bin("portlore"),
+        None => {
+            build_full();
+            assert_cmd::cargo::cargo_bin("portlore")
+        }
     }
+}
+
+/// `portlore-full` is another crate's binary, so `cargo test -p portlore` does not build
+/// it; the tests that reach it through `portlore` build it once, with this build's
+/// profile (cargo holds no lock while tests run).
+fn build_full() {
+    static BUILT: std::sync::Once = std::sync::Once::new();
+    BUILT.call_once(|| {
+        let lean = assert_cmd::cargo::cargo_bin("portlore");
+        let release = lean
+            .parent()
+            .and_then(|d| d.file_name())
+            .is_some_and(|d| d == "release");
+        let mut cargo = std::process::Command::new(env!("CARGO"));
+        cargo.args(["build", "--quiet", "-p", "portlore-full"]);
+        if release {
+            cargo.arg("--release");
+        }
+        let status = cargo
+            .status()
+            .expect("running cargo to build portlore-full");
+        assert!(status.success(), "cargo build -p portlore-full failed");
+    });
 }
 
 /// A `Command` for the real binary, with a private data directory so no test
@@ -68,4 +94,18 @@ pub fn lab_available() -> bool {
     assert!(!must_run(), "the scan lab must run in CI: {why}");
     eprintln!("skipped: scan lab needs root, ip, nft and python3 ({why})");
     false
+}
+
+/// Whether `unshare -n` can cut this process off the network (root or user namespaces).
+/// Prints why not and returns false outside CI.
+pub fn unshare_net_available() -> bool {
+    let ok = std::process::Command::new("unshare")
+        .args(["-n", "true"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(!must_run(), "unshare -n must work in CI");
+        eprintln!("skipped: unshare -n is not available (needs root or user namespaces)");
+    }
+    ok
 }

@@ -1,6 +1,5 @@
 //! `portlore export`: the whole site as static files, with a progress bar.
 
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
@@ -9,29 +8,7 @@ use anyhow::Context as _;
 use portlore_web::export::{ExportOptions, export, planned_files};
 use portlore_web::{Lang, Renderer, SiteConfig};
 
-/// Arguments of `portlore export`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Output directory (created if missing; files in it are overwritten).
-    #[arg(long, value_name = "DIR")]
-    pub out: PathBuf,
-    /// Languages, comma-separated (default: all ten).
-    #[arg(
-        long,
-        value_name = "LIST",
-        default_value = "en,fr,de,es,pt,it,ro,ru,uk,ja"
-    )]
-    pub lang: String,
-    /// Origin the vote forms post to (https://host[:port]); default: the same origin.
-    #[arg(long, value_name = "URL")]
-    pub api_origin: Option<String>,
-    /// Public base URL of the site, used in the sitemap and robots.txt.
-    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:7147")]
-    pub site_url: String,
-    /// No progress bar.
-    #[arg(long)]
-    pub quiet: bool,
-}
+pub use portlore::cli::export::Args;
 
 /// Writes the site.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
@@ -51,7 +28,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let renderer = Renderer::new(kb, config);
     let opts = ExportOptions::new(args.out.clone(), langs);
-    let bar = if args.quiet {
+    let bar = if args.progress.no_progress || !std::io::IsTerminal::is_terminal(&std::io::stderr())
+    {
         indicatif::ProgressBar::hidden()
     } else {
         indicatif::ProgressBar::new(planned_files(&opts))

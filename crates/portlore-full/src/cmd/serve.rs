@@ -1,47 +1,30 @@
 //! `portlore serve`: the port site and the JSON API on one listener.
 
-use std::net::SocketAddr;
+use std::io::IsTerminal as _;
 use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
-use portlore_web::{AppState, ServeOptions, SiteConfig};
+use portlore_web::{AppState, HostPolicy, ServeOptions, SiteConfig};
 
-/// Loopback on [`portlore_web::DEFAULT_PORT`] (7147); see there for why that port.
-pub const DEFAULT_LISTEN: &str = "127.0.0.1:7147";
-
-/// Arguments of `portlore serve`.
-#[derive(Debug, clap::Args)]
-pub struct Args {
-    /// Address and port to listen on. Use 0.0.0.0:7147 (or [::]:7147) to serve others.
-    #[arg(long, default_value = DEFAULT_LISTEN, value_name = "ADDR")]
-    pub listen: SocketAddr,
-    /// Public base URL of the site, used in the sitemap (default: http://ADDR).
-    #[arg(long, value_name = "URL")]
-    pub site_url: Option<String>,
-    /// Origin the vote forms post to, when the API runs elsewhere (https://host[:port]).
-    #[arg(long, value_name = "URL")]
-    pub api_origin: Option<String>,
-    /// Log format on stderr.
-    #[arg(long, value_enum, default_value_t = LogFormat::Json)]
-    pub log_format: LogFormat,
-    /// Feedback store and API limits.
-    #[command(flatten)]
-    pub api: portlore_web::api::ApiArgs,
-}
-
-/// How logs are written.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-pub enum LogFormat {
-    /// One JSON object per line.
-    Json,
-    /// Human-readable lines.
-    Text,
-}
+use portlore::cli::serve::ApiFlags;
+pub use portlore::cli::serve::{Args, LogFormat};
+use portlore::exit::{Code, Failure};
+use portlore_feedback::KeyStorage;
+use portlore_web::api::ApiArgs;
 
 /// Runs the server until SIGINT or SIGTERM.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    init_logging(args.log_format);
+    let terminal = std::io::stderr().is_terminal();
+    // A person at a terminal reads text; a service manager or a pipe gets JSON lines.
+    let format = args.log_format.unwrap_or(if terminal {
+        LogFormat::Text
+    } else {
+        LogFormat::Json
+    });
+    init_logging(format);
+    let mut api_args = api_args(&args.api)?;
+    api_args.metrics_elsewhere = args.metrics_listen.is_some();
     let kb = Arc::new(crate::registry::load()?);
     if kb.registry_meta().is_none() {
         tracing::warn!("{}", crate::registry::INSTALL_HINT);
@@ -51,6 +34,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         .clone()
         .unwrap_or_else(|| format!("http://{}", args.listen));
     let mut config = SiteConfig::new(&site_url);
+    config.hosts = HostPolicy::for_serve(&site_url, &args.listen.to_string(), &args.allowed_hosts);
     if let Some(origin) = &args.api_origin {
         config = config
             .with_api_origin(origin)
@@ -64,9 +48,10 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     runtime.block_on(async move {
         let data_dir = crate::registry::data_dir()
             .context("no data directory for the feedback store; set PORTLORE_DATA_DIR")?;
-        let api = portlore_web::api::ApiState::open(&args.api, &data_dir)
+        let api = portlore_web::api::ApiState::open(&api_args, &data_dir)
             .await
             .context("opening the feedback store")?;
+        let proxies = api_args.trusted_proxies.clone();
         let state = AppState::new(kb, config, api);
         let listener = tokio::net::TcpListener::bind(args.listen)
             .await
@@ -76,11 +61,28 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         tokio::task::spawn_blocking(move || renderer.warm())
             .await
             .context("warming the renderer")?;
+        if let Some(metrics_addr) = args.metrics_listen {
+            let metrics = tokio::net::TcpListener::bind(metrics_addr)
+                .await
+                .with_context(|| format!("cannot listen on {metrics_addr} for metrics"))?;
+            tracing::info!(addr = %metrics_addr, "metrics listening");
+            tokio::spawn(async move {
+                if let Err(e) = portlore_web::serve_metrics(metrics).await {
+                    tracing::error!(error = %e, "metrics listener failed");
+                }
+            });
+        }
         tracing::info!(%addr, url = %format!("http://{addr}/"), "listening");
+        if terminal {
+            eprintln!("Serving http://{addr}/ (Ctrl-C to stop)");
+        }
         portlore_web::serve(
             listener,
             portlore_web::app(state),
-            ServeOptions::default(),
+            ServeOptions {
+                proxies,
+                ..ServeOptions::for_this_process()
+            },
             shutdown_signal(),
         )
         .await
@@ -88,6 +90,32 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The API's settings from its flags; a bad `--trusted-proxy` is bad input.
+fn api_args(flags: &ApiFlags) -> anyhow::Result<ApiArgs> {
+    let trusted_proxies = flags
+        .trusted_proxies
+        .iter()
+        .map(|text| {
+            text.parse().map_err(|e: String| {
+                Failure::new(Code::BadInput, format!("--trusted-proxy {text:?}: {e}"))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(ApiArgs {
+        database_url: flags.database_url.clone(),
+        trusted_proxies,
+        cors_origins: flags.cors_origins.clone(),
+        vote_body_limit: flags.vote_body_limit,
+        votes_per_minute: flags.votes_per_minute,
+        vote_burst: flags.vote_burst,
+        vote_keys: flags
+            .vote_key_dir
+            .clone()
+            .map_or(KeyStorage::Memory, KeyStorage::Dir),
+        metrics_elsewhere: false,
+    })
 }
 
 fn init_logging(format: LogFormat) {

@@ -6,7 +6,6 @@
 //! (for example no file descriptors left). What was not covered is always printed.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 
@@ -14,8 +13,7 @@ use anyhow::Context as _;
 use portlore_kb::{Knowledge, PortInfo, Transport};
 use portlore_scan::service::Service;
 use portlore_scan::{
-    DEFAULT_MAX_HOSTS, Event, HostReport, HostStatus, PortResult, PortSpec, ScanConfig, ScanReport,
-    Timing,
+    Event, HostReport, HostStatus, PortResult, PortSpec, ScanConfig, ScanReport, Timing,
 };
 use serde::Serialize;
 
@@ -29,70 +27,11 @@ use crate::output;
 /// How many ports are scanned when neither `-p` nor `--top` is given.
 const DEFAULT_TOP: usize = 1000;
 
-/// Arguments of `portlore scan`.
-#[derive(Debug, clap::Args)]
-#[command(
-    after_help = "Scan only hosts and networks you are allowed to scan.\n\n\
-Exit status: 0 open ports found, 1 none found, 2 bad input or an error.\n\n\
-Examples:\n  portlore scan 127.0.0.1\n  portlore scan -p 22,80,3000-3100 192.0.2.10\n  \
-portlore scan -p- --timing aggressive localhost\n  portlore scan --top 100 --json 10.0.0.0/28\n  \
-portlore scan -p 1-1024 -oX scan.xml host.example"
-)]
-pub struct Args {
-    /// Hosts: IPv4 or IPv6 addresses, hostnames, or CIDR blocks (10.0.0.0/24).
-    #[arg(value_name = "TARGET", required = true)]
-    pub targets: Vec<String>,
-    /// Ports: 22,80,3000-3100, or - for all (-p-). Default: --top 1000.
-    #[arg(
-        short = 'p',
-        long = "ports",
-        value_name = "SPEC",
-        allow_hyphen_values = true
-    )]
-    pub ports: Option<String>,
-    /// The N most useful ports (the order is documented in portlore-scan's `top` module).
-    #[arg(long, value_name = "N", conflicts_with = "ports")]
-    pub top: Option<usize>,
-    /// Also send one UDP probe per port (DNS, NTP and memcached payloads where known).
-    #[arg(long)]
-    pub udp_probes: bool,
-    /// At most this many new connection attempts per second.
-    #[arg(long, value_name = "PER_SEC", value_parser = clap::value_parser!(u32).range(1..))]
-    pub rate: Option<u32>,
-    /// Timing preset: 0-5 or paranoid, sneaky, polite, normal, aggressive, insane.
-    #[arg(short = 'T', long, value_name = "PRESET", default_value = "normal")]
-    pub timing: Timing,
-    /// Seed of the probe order, for reproducible runs.
-    #[arg(long, value_name = "N")]
-    pub seed: Option<u64>,
-    /// Refuse targets that cover more hosts than this.
-    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_HOSTS)]
-    pub max_hosts: usize,
-    /// At most this many connection attempts in flight (default: from the timing preset
-    /// and the open-file limit).
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
-    pub max_in_flight: Option<u64>,
-    /// Skip service identification (port states only).
-    #[arg(long)]
-    pub no_service: bool,
-    /// Print JSON Lines (schema `portlore.scan/1`): one record per open port, per host,
-    /// and a summary.
-    #[arg(long)]
-    pub json: bool,
-    /// Write nmap-compatible XML: -oX FILE, as in nmap (X is the only format).
-    #[arg(short = 'o', value_name = "X")]
-    pub output: Option<String>,
-    /// Write nmap-compatible XML to FILE.
-    #[arg(long = "xml", value_name = "FILE", conflicts_with = "output")]
-    pub xml: Option<PathBuf>,
-    /// Never draw a progress bar.
-    #[arg(long)]
-    pub no_progress: bool,
-}
+pub use portlore::cli::scan::Args;
 
 /// Runs `portlore scan`.
 pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
-    let (targets, xml_from_o) = split_xml_file(args, std::env::args().collect());
+    let targets = &args.targets;
     let specs = match targets
         .iter()
         .map(|t| portlore_scan::parse_target(t))
@@ -110,24 +49,13 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(e) => return Ok(exit::bad_input(&e.to_string())),
     };
-    let xml_path = match (&args.output, &args.xml) {
-        (Some(f), _) if f == "X" => match xml_from_o {
-            Some(path) => Some(path),
-            None => return Ok(exit::bad_input("-oX needs a FILE")),
-        },
-        (Some(f), _) => {
-            return Ok(exit::bad_input(&format!(
-                "unsupported output format -o{f}: only -oX FILE (nmap XML) is supported"
-            )));
-        }
-        (None, x) => x.clone(),
-    };
+    let xml_path = args.xml.clone();
     if specs.is_empty() {
         return Ok(exit::bad_input("no target given"));
     }
     let kb = crate::registry::load()?;
     let config = ScanConfig {
-        timing: args.timing,
+        timing: timing(args.timing),
         rate: args.rate,
         seed: args.seed,
         service: !args.no_service,
@@ -199,7 +127,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         )
         .with_context(|| format!("writing {}", path.display()))?;
     }
-    let printed = if args.json {
+    let printed = if args.format.json() {
         print_jsonl(&report, &kb)
     } else {
         output::print(&trim_lines(&render(&report, &kb, &config)?))
@@ -216,29 +144,22 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }))
 }
 
-/// nmap spells XML output `-oX FILE`. clap reads `-oX` as `-o` with the value `X`, and
-/// FILE as one more target; take FILE back from the raw arguments.
-fn split_xml_file(args: &Args, raw: Vec<String>) -> (Vec<String>, Option<PathBuf>) {
-    let mut targets = args.targets.clone();
-    if args.output.as_deref() != Some("X") {
-        return (targets, None);
+/// The scanner's preset for the command line's (the same closed set, named in both
+/// crates because the lean binary parses the flag without linking the scanner).
+fn timing(preset: portlore::cli::scan::Timing) -> Timing {
+    use portlore::cli::scan::Timing as Flag;
+    match preset {
+        Flag::Paranoid => Timing::Paranoid,
+        Flag::Sneaky => Timing::Sneaky,
+        Flag::Polite => Timing::Polite,
+        Flag::Normal => Timing::Normal,
+        Flag::Aggressive => Timing::Aggressive,
+        Flag::Insane => Timing::Insane,
     }
-    let file = raw.iter().enumerate().find_map(|(i, a)| match a.as_str() {
-        "-oX" => raw.get(i + 1),
-        "-o" if raw.get(i + 1).map(String::as_str) == Some("X") => raw.get(i + 2),
-        _ => None,
-    });
-    let Some(file) = file else {
-        return (targets, None);
-    };
-    if let Some(i) = targets.iter().position(|t| t == file) {
-        targets.remove(i);
-    }
-    (targets, Some(PathBuf::from(file)))
 }
 
 fn progress_bar(args: &Args) -> Option<indicatif::ProgressBar> {
-    if args.no_progress || args.json || !std::io::stderr().is_terminal() {
+    if args.progress.no_progress || args.format.json() || !std::io::stderr().is_terminal() {
         return None;
     }
     let bar = indicatif::ProgressBar::new(0);
@@ -500,4 +421,20 @@ fn print_jsonl(report: &ScanReport, kb: &Knowledge) -> std::io::Result<()> {
             "stats": report.stats}),
     )?;
     out.flush()
+}
+
+#[cfg(test)]
+mod flag_tests {
+    use super::*;
+
+    #[test]
+    fn the_flags_agree_with_the_scanner() {
+        assert_eq!(
+            portlore::cli::scan::DEFAULT_MAX_HOSTS,
+            portlore_scan::DEFAULT_MAX_HOSTS
+        );
+        for flag in portlore::cli::scan::Timing::ALL {
+            assert_eq!(flag.name(), timing(flag).name());
+        }
+    }
 }
