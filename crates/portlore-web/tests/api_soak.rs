@@ -1,4 +1,5 @@
-//! Soak test of the real `portlore serve` binary: for 30 s (`PORTLORE_SOAK_SECS`), one
+//! Soak test of the real `portlore serve` binary: for 10 s (`PORTLORE_SOAK_SECS`; the
+//! benchmark, `bench/soak/run.sh`, runs 30 s on a release build), one
 //! hostile client (127.0.0.2) tries to hold 4,096 idle HTTP/2 connections that only
 //! answer PINGs and 4,096 slow HTTP/1 connections that trickle header bytes, from four
 //! processes (the open-file limit is per process), reconnecting a second after each
@@ -8,7 +9,7 @@
 //!
 //! The binary is `PORTLORE_SOAK_BIN`, else `portlore-full` next to this test's target
 //! directory (release preferred); without one the test says `skipped:` and passes.
-//! `bench/web/soak.sh` builds a release binary and runs this with figures.
+//! `bench/soak/run.sh` builds a release binary and runs this for 30 s with figures.
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -39,7 +40,7 @@ fn secs() -> u64 {
     std::env::var("PORTLORE_SOAK_SECS")
         .ok()
         .and_then(|s| s.parse().ok())
-        .unwrap_or(30)
+        .unwrap_or(10)
 }
 
 /// Kills the child on drop.
