@@ -35,7 +35,13 @@ fn free_port() -> u16 {
 fn serve(data: &Path, extra: &[&str]) -> Server {
     let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
     let child = Command::new(env!("CARGO_BIN_EXE_portlore-full"))
-        .args(["serve", "--listen", &addr.to_string(), "--log-format", "text"])
+        .args([
+            "serve",
+            "--listen",
+            &addr.to_string(),
+            "--log-format",
+            "text",
+        ])
         .args(extra)
         .env("PORTLORE_DATA_DIR", data)
         .env_remove("PORTLORE_DATABASE_URL")
@@ -48,15 +54,16 @@ fn serve(data: &Path, extra: &[&str]) -> Server {
     let mut server = Server { child, addr };
     let start = Instant::now();
     loop {
-        if let Ok(r) = request(addr, "GET", "/healthz", &addr.to_string(), "") {
-            if r.status == 200 {
-                return server;
-            }
+        if request(addr, "GET", "/healthz", &addr.to_string(), "").is_ok_and(|r| r.status == 200) {
+            return server;
         }
         if let Ok(Some(status)) = server.child.try_wait() {
             panic!("serve exited early: {status}");
         }
-        assert!(start.elapsed() < Duration::from_secs(60), "serve did not start");
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 }
@@ -67,7 +74,13 @@ struct Resp {
 }
 
 /// One HTTP/1.1 request on a fresh connection, read to the end.
-fn request(addr: SocketAddr, method: &str, path: &str, host: &str, form: &str) -> std::io::Result<Resp> {
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    host: &str,
+    form: &str,
+) -> std::io::Result<Resp> {
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_secs(5))?;
     s.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut req = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n");
@@ -89,7 +102,10 @@ Content-Length: {}\r\n",
         .nth(1)
         .and_then(|s| s.parse().ok())
         .ok_or_else(|| std::io::Error::other(format!("not HTTP: {text:?}")))?;
-    let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_string();
+    let body = text
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
     Ok(Resp { status, body })
 }
 
@@ -98,13 +114,26 @@ fn other_host_names_get_421_and_allowed_ones_are_served() {
     let data = tempfile::tempdir().unwrap();
     let srv = serve(
         data.path(),
-        &["--site-url", "https://ports.example.org", "--allowed-host", "portlore.test"],
+        &[
+            "--site-url",
+            "https://ports.example.org",
+            "--allowed-host",
+            "portlore.test",
+        ],
     );
-    let get = |host: &str| request(srv.addr, "GET", "/en/ports/80", host, "").unwrap().status;
+    let get = |host: &str| {
+        request(srv.addr, "GET", "/en/ports/80", host, "")
+            .unwrap()
+            .status
+    };
     assert_eq!(get("rebind.attacker.example"), 421);
     assert_eq!(get("rebind.attacker.example:80"), 421);
     assert_eq!(get("portlore.test"), 200, "--allowed-host");
-    assert_eq!(get("PortLore.Test:8080"), 200, "names are case-insensitive, ports ignored");
+    assert_eq!(
+        get("PortLore.Test:8080"),
+        200,
+        "names are case-insensitive, ports ignored"
+    );
     assert_eq!(get("ports.example.org"), 200, "the --site-url host");
     assert_eq!(get(&srv.addr.to_string()), 200, "the listen address");
     assert_eq!(get("localhost"), 200);
@@ -127,18 +156,35 @@ fn metrics_listen_moves_metrics_off_the_site() {
     // Without the flag, a loopback peer of the site gets /metrics.
     let plain = serve(data.path(), &[]);
     let host = plain.addr.to_string();
-    assert_eq!(request(plain.addr, "GET", "/metrics", &host, "").unwrap().status, 200);
+    assert_eq!(
+        request(plain.addr, "GET", "/metrics", &host, "")
+            .unwrap()
+            .status,
+        200
+    );
     drop(plain);
 
     let srv = serve(data.path(), &["--metrics-listen", &metrics.to_string()]);
     let host = srv.addr.to_string();
     // Some traffic so the counters exist.
-    assert_eq!(request(srv.addr, "GET", "/en/ports/80", &host, "").unwrap().status, 200);
+    assert_eq!(
+        request(srv.addr, "GET", "/en/ports/80", &host, "")
+            .unwrap()
+            .status,
+        200
+    );
     let on_site = request(srv.addr, "GET", "/metrics", &host, "").unwrap();
-    assert_eq!(on_site.status, 404, "the site no longer serves /metrics, even to loopback");
+    assert_eq!(
+        on_site.status, 404,
+        "the site no longer serves /metrics, even to loopback"
+    );
     let other = request(metrics, "GET", "/metrics", &metrics.to_string(), "").unwrap();
     assert_eq!(other.status, 200);
-    assert!(other.body.contains("# TYPE"), "Prometheus text: {}", other.body);
+    assert!(
+        other.body.contains("# TYPE"),
+        "Prometheus text: {}",
+        other.body
+    );
 }
 
 fn vote(addr: SocketAddr) -> String {
@@ -163,7 +209,11 @@ fn two_processes_sharing_a_vote_key_collapse_each_others_repeats() {
     let a = serve(data.path(), &["--vote-key-dir", key_dir]);
     let b = serve(data.path(), &["--vote-key-dir", key_dir]);
     assert_eq!(vote(a.addr), "new");
-    assert_eq!(vote(b.addr), "collapsed", "B knows A's voter: same key, same database");
+    assert_eq!(
+        vote(b.addr),
+        "collapsed",
+        "B knows A's voter: same key, same database"
+    );
     assert_eq!(vote(a.addr), "collapsed");
     // The key is a 0600 file in that directory, not in the database directory.
     let files: Vec<_> = std::fs::read_dir(keys.path())

@@ -23,7 +23,10 @@ use support::*;
 const LANGS: [&str; 10] = ["en", "fr", "de", "es", "it", "pt", "nl", "ja", "zh", "ru"];
 
 fn votes_wanted() -> (usize, bool) {
-    match std::env::var("PORTLORE_BENCH_VOTES").ok().and_then(|s| s.parse().ok()) {
+    match std::env::var("PORTLORE_BENCH_VOTES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+    {
         Some(n) => (n, true),
         None => (20_000, false),
     }
@@ -47,7 +50,11 @@ async fn seed(store: &SqlStore, n: usize) -> Duration {
                 x ^= x << 17;
                 let k = done + i;
                 // Half the votes on 200 popular ports, the rest anywhere.
-                let port = if x % 2 == 0 { (x >> 8) % 200 } else { (x >> 8) % 65536 } as u16;
+                let port = if x.is_multiple_of(2) {
+                    (x >> 8) % 200
+                } else {
+                    (x >> 8) % 65536
+                } as u16;
                 NewVote {
                     port,
                     lang: LANGS[(x >> 40) as usize % LANGS.len()].parse().unwrap(),
@@ -99,7 +106,9 @@ async fn votes(addr: SocketAddr, first_client: u32, count: u32) -> Vec<f64> {
 
 async fn bench(label: &str, url: &str, dir: &std::path::Path) {
     let (n, strict) = votes_wanted();
-    let store = portlore_feedback::open(Some(url), dir).await.expect("store opens");
+    let store = portlore_feedback::open(Some(url), dir)
+        .await
+        .expect("store opens");
     let seeding = seed(&store, n).await;
     let args = ApiArgs {
         database_url: Some(url.to_string()),
@@ -134,7 +143,11 @@ async fn bench(label: &str, url: &str, dir: &std::path::Path) {
         let (stop, reads) = (stop.clone(), reads.clone());
         readers.push(tokio::spawn(async move {
             while !stop.load(Ordering::Relaxed) {
-                let path = if r % 2 == 0 { "/api/v1/feedback" } else { "/feedback" };
+                let path = if r % 2 == 0 {
+                    "/api/v1/feedback"
+                } else {
+                    "/feedback"
+                };
                 let _ = timed_get(addr, path).await;
                 reads.fetch_add(1, Ordering::Relaxed);
             }
@@ -161,7 +174,10 @@ p50 {v50:.1} p99 {v99:.1}; vote under 6 readers p50 {b50:.1} p99 {b99:.1} ({read
         reads as f64 / busy_secs
     );
     if strict {
-        assert!(a50 <= 50.0 && p50 <= 50.0, "{label}: overview median over 50 ms");
+        assert!(
+            a50 <= 50.0 && p50 <= 50.0,
+            "{label}: overview median over 50 ms"
+        );
         assert!(b50 <= 2.0 * v50 + 20.0, "{label}: votes slowed by readers");
     }
 }

@@ -64,7 +64,11 @@ async fn a_crowded_port_answers_quickly_and_never_blocks_healthz() {
     // More slow requests than there are async workers.
     let mut pages = Vec::new();
     for i in 0..8 {
-        let path = if i % 2 == 0 { "/en/ports/3147" } else { "/api/v1/ports/3147" };
+        let path = if i % 2 == 0 {
+            "/en/ports/3147"
+        } else {
+            "/api/v1/ports/3147"
+        };
         pages.push(tokio::spawn(async move {
             let t = Instant::now();
             let r = get(addr, path).await;
@@ -85,5 +89,8 @@ async fn a_crowded_port_answers_quickly_and_never_blocks_healthz() {
         slowest_page = slowest_page.max(took);
     }
     eprintln!("healthz worst {worst:?} while 8 crowded requests ran (slowest {slowest_page:?})");
-    assert!(worst < Duration::from_millis(500), "/healthz waited {worst:?}");
+    assert!(
+        worst < Duration::from_millis(500),
+        "/healthz waited {worst:?}"
+    );
 }

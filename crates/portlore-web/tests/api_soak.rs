@@ -8,7 +8,8 @@
 //! login shell, and must raise it itself. Loopback only.
 //!
 //! The binary is `PORTLORE_SOAK_BIN`, else `portlore-full` next to this test's target
-//! directory (release preferred); without one the test says `skipped:` and passes.
+//! directory's release build (a debug server is too slow to judge); without one the
+//! test says `skipped:` and passes. CI runs it against the release binary it builds.
 //! `bench/soak/run.sh` builds a release binary and runs this for 30 s with figures.
 
 use std::io::{Read, Write};
@@ -30,7 +31,7 @@ fn binary() -> Option<PathBuf> {
     // tests run from target/<profile>/deps/<test>
     let exe = std::env::current_exe().ok()?;
     let target = exe.parent()?.parent()?.parent()?;
-    ["release", "debug"]
+    ["release"]
         .iter()
         .map(|p| target.join(p).join("portlore-full"))
         .find(|p| p.exists())
@@ -106,7 +107,9 @@ fn normal_clients_are_served_while_one_client_holds_thousands_of_connections() {
         return; // this process is an attacker; see `soak_attacker`
     }
     let Some(bin) = binary() else {
-        eprintln!("skipped: soak test: no portlore-full binary (build it, or set PORTLORE_SOAK_BIN)");
+        eprintln!(
+            "skipped: soak test: no portlore-full binary (build it, or set PORTLORE_SOAK_BIN)"
+        );
         return;
     };
     let data = tempfile::tempdir().unwrap();
@@ -116,7 +119,13 @@ fn normal_clients_are_served_while_one_client_holds_thousands_of_connections() {
     // The server inherits a soft limit of 1,024 and must raise it itself.
     set_soft_nofile(Some(1024));
     let server = Command::new(&bin)
-        .args(["serve", "--listen", &addr.to_string(), "--log-format", "text"])
+        .args([
+            "serve",
+            "--listen",
+            &addr.to_string(),
+            "--log-format",
+            "text",
+        ])
         .env("PORTLORE_DATA_DIR", data.path())
         .env("RUST_LOG", "warn")
         .stdout(Stdio::null())
@@ -127,7 +136,10 @@ fn normal_clients_are_served_while_one_client_holds_thousands_of_connections() {
     let server = Reaped(server);
     let up = Instant::now();
     while !normal_request(addr, "/healthz") {
-        assert!(up.elapsed() < Duration::from_secs(60), "serve did not start");
+        assert!(
+            up.elapsed() < Duration::from_secs(60),
+            "serve did not start"
+        );
         std::thread::sleep(Duration::from_millis(200));
     }
     let limits = std::fs::read_to_string(format!("/proc/{}/limits", server.0.id())).unwrap();
@@ -151,7 +163,10 @@ fn normal_clients_are_served_while_one_client_holds_thousands_of_connections() {
                 ])
                 .env("PORTLORE_SOAK_ROLE", kind)
                 .env("PORTLORE_SOAK_ADDR", addr.to_string())
-                .env("PORTLORE_SOAK_COUNT", (PER_KIND / PROCESSES_PER_KIND).to_string())
+                .env(
+                    "PORTLORE_SOAK_COUNT",
+                    (PER_KIND / PROCESSES_PER_KIND).to_string(),
+                )
                 .env("PORTLORE_SOAK_SECS", secs.to_string())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::null())
@@ -198,7 +213,11 @@ fn normal_clients_are_served_while_one_client_holds_thousands_of_connections() {
         if let Some(mut s) = a.0.stdout.take() {
             let _ = s.read_to_string(&mut out);
         }
-        held.extend(out.lines().filter(|l| l.starts_with("SOAK ")).map(str::to_owned));
+        held.extend(
+            out.lines()
+                .filter(|l| l.starts_with("SOAK "))
+                .map(str::to_owned),
+        );
     }
     let rss = std::fs::read_to_string(format!("/proc/{}/status", server.0.id()))
         .unwrap_or_default()
@@ -225,13 +244,20 @@ server log {} lines / {} bytes; {}; {}",
         eprintln!("  {h}");
     }
     assert!(total >= 100, "only {total} normal requests were made");
-    assert!(rate >= 0.99, "only {:.2}% of normal requests served within 1 s", rate * 100.0);
+    assert!(
+        rate >= 0.99,
+        "only {:.2}% of normal requests served within 1 s",
+        rate * 100.0
+    );
     assert!(
         log_text.lines().count() < 200,
         "refusals flooded the log: {} lines",
         log_text.lines().count()
     );
-    assert!(open_files.contains("20000") || !open_files.contains(" 1024 "), "{open_files}");
+    assert!(
+        open_files.contains("20000") || !open_files.contains(" 1024 "),
+        "{open_files}"
+    );
 }
 
 /// The attacker's side, run in child processes of the test above.
@@ -240,8 +266,14 @@ fn soak_attacker() {
     let Ok(role) = std::env::var("PORTLORE_SOAK_ROLE") else {
         return;
     };
-    let addr: SocketAddr = std::env::var("PORTLORE_SOAK_ADDR").unwrap().parse().unwrap();
-    let count: usize = std::env::var("PORTLORE_SOAK_COUNT").unwrap().parse().unwrap();
+    let addr: SocketAddr = std::env::var("PORTLORE_SOAK_ADDR")
+        .unwrap()
+        .parse()
+        .unwrap();
+    let count: usize = std::env::var("PORTLORE_SOAK_COUNT")
+        .unwrap()
+        .parse()
+        .unwrap();
     let secs = secs();
     set_soft_nofile(None);
     let rt = tokio::runtime::Builder::new_multi_thread()
@@ -306,7 +338,11 @@ async fn hold(role: &str, mut tcp: tokio::net::TcpStream) {
         }
         _ => {
             // Slowloris: a request line, then a header byte every few seconds.
-            if tcp.write_all(b"GET /en/ HTTP/1.1\r\nHost: x\r\nX-Slow: ").await.is_err() {
+            if tcp
+                .write_all(b"GET /en/ HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+                .await
+                .is_err()
+            {
                 return;
             }
             let mut buf = [0u8; 1024];

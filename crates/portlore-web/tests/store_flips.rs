@@ -1,5 +1,6 @@
-//! Bit flips through the whole answer path (issue 14): every bit of a small compiled
-//! store, and every byte of the real one (the embedded snapshot) at a stride, each
+//! Bit flips through the whole answer path (issue 14): bits of a small compiled store
+//! (every bit of its first 8 KiB and of every 61st byte; all with `PORTLORE_FLIP_ALL`),
+//! and every byte of the real one (the embedded snapshot) at a stride, each
 //! opened from memory and from a file. Every lookup, service lookup, search, port
 //! outline and rendered port page must either equal the intact store's answer or be the
 //! integrity error (a 503 page on the site). The counts are printed; a wrong answer
@@ -136,14 +137,22 @@ const REAL: Questions = Questions {
 };
 
 #[test]
-fn every_bit_of_a_small_store_is_caught_or_harmless() {
+fn bits_of_a_small_store_are_caught_or_harmless() {
     let good = small_store();
     let truth = ask(Knowledge::from_store_bytes(good.clone()).unwrap(), &SMALL);
-    assert!(truth.0.iter().all(Option::is_some), "the intact store answers");
+    assert!(
+        truth.0.iter().all(Option::is_some),
+        "the intact store answers"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("registry.store");
     let (mut memory, mut file) = (Tally::default(), Tally::default());
-    for bit in 0..good.len() * 8 {
+    // The store is mostly a fixed-size port index, so every bit of the first 8 KiB
+    // (header, section table, offsets, the start of each structure) and every bit of
+    // one byte in 61 beyond; `PORTLORE_FLIP_ALL=1` flips every bit of the file.
+    let all = std::env::var_os("PORTLORE_FLIP_ALL").is_some();
+    let bits = (0..good.len() * 8).filter(|b| all || *b < 8192 * 8 || (b / 8) % 61 == 0);
+    for bit in bits {
         let mut bad = good.clone();
         bad[bit / 8] ^= 1 << (bit % 8);
         let what = format!("byte {} bit {}", bit / 8, bit % 8);
@@ -151,8 +160,8 @@ fn every_bit_of_a_small_store_is_caught_or_harmless() {
         memory.judge(what, Knowledge::from_store_bytes(bad).ok(), &SMALL, &truth);
     }
     eprintln!("small store: {} bytes", good.len());
-    memory.report("small store, every bit, in memory");
-    file.report("small store, every bit, through a file");
+    memory.report("small store, in memory");
+    file.report("small store, through a file");
 }
 
 #[test]
@@ -163,7 +172,10 @@ fn bytes_of_the_real_store_at_a_stride_are_caught_or_harmless() {
         .and_then(|s| s.parse().ok())
         .unwrap_or(1999);
     let truth = ask(Knowledge::from_store_bytes(good.clone()).unwrap(), &REAL);
-    assert!(truth.0.iter().all(Option::is_some), "the intact store answers");
+    assert!(
+        truth.0.iter().all(Option::is_some),
+        "the intact store answers"
+    );
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("registry.store");
     let (mut memory, mut file) = (Tally::default(), Tally::default());
