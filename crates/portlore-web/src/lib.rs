@@ -22,9 +22,9 @@ use std::sync::Arc;
 use portlore_kb::Knowledge;
 
 pub use assets::asset;
-pub use config::{HostPolicy, SiteConfig};
+pub use config::{HostPolicy, LinkStyle, SiteConfig, is_local_url};
 pub use i18n::Lang;
-pub use render::{BadInput, Page, Renderer, escape, port_path};
+pub use render::{BadInput, Chrome, Page, Renderer, escape, port_path};
 pub use server::{ServeOptions, connections_for, per_client_for, raise_fd_limit, serve};
 
 /// The default port of `portlore serve`: unassigned in the IANA registry on every

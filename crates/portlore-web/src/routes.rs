@@ -78,16 +78,14 @@ async fn handle(State(state): State<AppState>, req: Request) -> Response {
             set_cache(&mut resp, Cache::NoStore);
             resp
         }
-        ["robots.txt"] => plain(
-            site::robots(r.config()),
-            "text/plain; charset=utf-8",
-            headers,
-        ),
-        ["sitemap.xml"] => plain(
-            site::sitemap_index(r.config(), &Lang::ALL),
-            "application/xml",
-            headers,
-        ),
+        ["robots.txt"] => match site::robots(r.config()) {
+            Some(body) => plain(body, "text/plain; charset=utf-8", headers),
+            None => not_found(r, fallback_lang, path, headers),
+        },
+        ["sitemap.xml"] => match site::sitemap_index(r.config(), &r.config().langs) {
+            Some(body) => plain(body, "application/xml", headers),
+            None => not_found(r, fallback_lang, path, headers),
+        },
         ["sitemaps", file] => match sitemap_file(r, file) {
             Some(body) => plain(body, "application/xml", headers),
             None => not_found(r, fallback_lang, path, headers),
@@ -203,7 +201,7 @@ fn sitemap_file(r: &Renderer, file: &str) -> Option<String> {
         "1" => 1,
         _ => return None,
     };
-    site::sitemap(r.config(), Lang::from_code(code)?, part)
+    site::sitemap(r.config(), r.space().ok()?, Lang::from_code(code)?, part)
 }
 
 /// Splits a path into percent-decoded segments (after the leading `/`). `None` when a

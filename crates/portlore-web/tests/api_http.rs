@@ -136,7 +136,7 @@ async fn api_story_over_a_real_socket() {
         get(a, "/api/v1/feedback?port=3147").await.json()["ports"][0]["languages"][0]["lang"],
         "fr"
     );
-    let page = get(a, "/feedback").await;
+    let page = get(a, "/en/feedback").await;
     assert_eq!(page.status, 200);
     assert!(page.body.contains("<svg") && page.body.contains("/fr/ports/3147"));
     let m = get(a, "/metrics").await;

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use anyhow::Context as _;
-use portlore_web::export::{ExportOptions, export, planned_files};
+use portlore_web::export::{ExportOptions, export, plan, preview_hint};
 use portlore_web::{Lang, Renderer, SiteConfig};
 
 pub use portlore::cli::export::Args;
@@ -27,12 +27,30 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         eprintln!("portlore: {}", crate::registry::INSTALL_HINT);
     }
     let renderer = Renderer::new(kb, config);
-    let opts = ExportOptions::new(args.out.clone(), langs);
+    let first = langs[0];
+    let opts = ExportOptions {
+        precompress: args.precompress,
+        ..ExportOptions::new(args.out.clone(), langs)
+    };
+    let planned = plan(&renderer, &opts);
+    eprintln!(
+        "portlore: writing {} pages ({} files, about {:.0} MB) to {}",
+        planned.pages,
+        planned.files,
+        planned.estimated_bytes as f64 / 1e6,
+        args.out.display()
+    );
+    if !planned.sitemaps {
+        eprintln!(
+            "portlore: no public --site-url, so no sitemap, robots.txt or canonical links \
+             (pass --site-url https://your.host/path to get them)"
+        );
+    }
     let bar = if args.progress.no_progress || !std::io::IsTerminal::is_terminal(&std::io::stderr())
     {
         indicatif::ProgressBar::hidden()
     } else {
-        indicatif::ProgressBar::new(planned_files(&opts))
+        indicatif::ProgressBar::new(planned.files)
     };
     bar.set_style(
         indicatif::ProgressStyle::with_template(
@@ -51,5 +69,6 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         args.out.display(),
         started.elapsed().as_secs_f64()
     );
+    println!("{}", preview_hint(&args.out, first));
     Ok(ExitCode::SUCCESS)
 }

@@ -94,6 +94,8 @@ enum Format {
 )]
 pub async fn post(State(state): State<AppState>, req: Request) -> Response {
     let started = Instant::now();
+    // A browser's own form post (no script) gets a page in its language, not JSON.
+    let page_back = navigating(req.headers()).then(|| req.headers().clone());
     let result = vote(&state, req).await;
     let outcome = match &result {
         Ok(_) => "ok",
@@ -105,7 +107,10 @@ pub async fn post(State(state): State<AppState>, req: Request) -> Response {
         Ok(r) => r,
         Err(e) => {
             metrics::counter!("portlore_votes_refused_total", "reason" => e.code()).increment(1);
-            e.into_response()
+            match page_back {
+                Some(h) => refused_redirect(&h, &e),
+                None => e.into_response(),
+            }
         }
     }
 }
@@ -217,6 +222,30 @@ async fn vote(state: &AppState, req: Request) -> Result<Response, ApiError> {
     r.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(r)
+}
+
+/// Whether the request is a browser submitting the vote form by itself: it asks for
+/// HTML, not JSON (the vote script asks for JSON; programs ask for either).
+fn navigating(h: &HeaderMap) -> bool {
+    let accept = h
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    accept.contains("text/html") && !accept.contains("application/json")
+}
+
+/// `303` to the feedback overview, which says in the reader's language why the vote
+/// was not recorded.
+fn refused_redirect(h: &HeaderMap, e: &ApiError) -> Response {
+    let to = super::overview::refused_location(h, super::overview::Refusal::from_code(e.code()));
+    let mut r = Response::new(Body::empty());
+    *r.status_mut() = StatusCode::SEE_OTHER;
+    if let Ok(v) = HeaderValue::from_str(&to) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
 }
 
 fn media_type(h: &HeaderMap) -> Option<String> {

@@ -3,7 +3,7 @@
 //!
 //! - Knowledge: `GET /api/v1/ports/{port}`, `/search`, `/ranges`, `/changes`.
 //! - Feedback: `POST /api/v1/feedback` (form → 303, JSON → JSON), `GET` for the
-//!   aggregates, and the `/feedback` overview page.
+//!   aggregates, and the `/{lang}/feedback` overview page.
 //! - `GET /api/v1/openapi.json` and a browsable reference at `/api/v1/docs`.
 //!
 //! Abuse resistance lives here too: the cross-site check, the body limit (413, with a
@@ -37,7 +37,7 @@ pub use client::{Cidr, client_ip};
 pub use error::{ApiError, ErrorBody, ErrorDetail};
 pub use feedback::{Aggregates, MAX_OFFSET, VoteAck, VoteRequest, read_aggregates};
 pub use metrics::router as metrics_router;
-pub use overview::render as render_overview;
+pub use overview::{Refusal, refused_location};
 
 use crate::AppState;
 
@@ -287,7 +287,8 @@ pub fn router() -> Router<AppState> {
         .route("/api", axum::routing::any(error::not_found))
         .layer(axum::middleware::from_fn(public_reads))
         .route("/metrics", get(metrics::on_site))
-        .route("/feedback", get(overview::page))
+        .route("/feedback", get(overview::redirect))
+        .route("/{lang}/feedback", get(overview::page))
 }
 
 /// Reads are public and carry no credentials, so any origin may fetch them from

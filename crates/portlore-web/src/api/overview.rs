@@ -1,225 +1,356 @@
-//! `/feedback`: the editors' page ranking ports by unhelpful votes, with a bar chart
-//! drawn as inline SVG (no script).
+//! `/{lang}/feedback`: the readers' votes, ports with the most unhelpful votes first,
+//! in the site's frame and language. Bars are inline SVG on one scale for the whole
+//! table; no script.
+//!
+//! A vote form posted without script that the API refuses (too many votes, bad
+//! input) is sent here with `?refused=CODE`, and the page says why in its language.
 
 use std::fmt::Write as _;
 
-use axum::extract::{RawQuery, State};
-use axum::http::{HeaderValue, header};
+use askama::Template;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 use portlore_feedback::{AggregateQuery, ChoiceCounts, PortFeedback};
 
-use super::feedback::{Aggregates, offset, read_aggregates};
-use super::knowledge::{limit, params};
-use crate::AppState;
+use super::feedback::{Aggregates, MAX_OFFSET, read_aggregates};
+use crate::i18n::{Arg, negotiate};
+use crate::render::render_template;
+use crate::{AppState, Chrome, Lang};
 
-/// Bars drawn in the chart; the table lists more.
-const CHART_BARS: usize = 15;
-const COLOURS: [(&str, &str); 3] = [
-    ("unhelpful", "#c0392b"),
-    ("neutral", "#b7950b"),
-    ("helpful", "#1e8449"),
-];
+/// Rows shown by default, and at most.
+const DEFAULT_ROWS: usize = 50;
+const MAX_ROWS: usize = 500;
 
-/// The page.
-pub async fn page(State(state): State<AppState>, RawQuery(raw): RawQuery) -> Response {
-    let result = async {
-        let p = params(raw.as_deref(), &["limit", "offset"])?;
-        let q = AggregateQuery {
-            limit: Some(limit(&p, 100)?),
-            offset: offset(&p)?,
-            ..Default::default()
-        };
-        read_aggregates(&state, &q).await
-    }
-    .await;
-    match result {
-        Ok(a) => {
-            let mut r = Html(render(&a)).into_response();
-            r.headers_mut()
-                .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-            r
+/// Why a vote sent by a plain form was not recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// Too many votes from this client.
+    RateLimited,
+    /// A malformed or incomplete form.
+    Invalid,
+    /// Posted from another site.
+    CrossSite,
+    /// The feedback store could not take it.
+    Unavailable,
+}
+
+impl Refusal {
+    /// The refusal for an API error code (`rate_limited`, `invalid_input`, …).
+    pub fn from_code(code: &str) -> Refusal {
+        match code {
+            "rate_limited" => Refusal::RateLimited,
+            "cross_site" => Refusal::CrossSite,
+            "unavailable" => Refusal::Unavailable,
+            _ => Refusal::Invalid,
         }
-        Err(e) => e.into_response(),
+    }
+
+    /// The value of `?refused=`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::RateLimited => "rate-limited",
+            Refusal::Invalid => "invalid",
+            Refusal::CrossSite => "cross-site",
+            Refusal::Unavailable => "unavailable",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Refusal> {
+        [
+            Refusal::RateLimited,
+            Refusal::Invalid,
+            Refusal::CrossSite,
+            Refusal::Unavailable,
+        ]
+        .into_iter()
+        .find(|r| r.code() == s)
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Refusal::RateLimited => "feedback-refused-rate",
+            Refusal::Invalid => "feedback-refused-invalid",
+            Refusal::CrossSite => "feedback-refused-cross-site",
+            Refusal::Unavailable => "feedback-refused-unavailable",
+        }
     }
 }
 
-fn esc(s: &str) -> String {
-    let mut o = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\'' => o.push_str("&#39;"),
-            c => o.push(c),
+/// Where a browser goes after a refused form vote: the overview in the reader's
+/// language (from `Accept-Language`, since the refused body may not have been read),
+/// with the reason.
+pub fn refused_location(headers: &HeaderMap, refusal: Refusal) -> String {
+    let lang = negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    format!("/{}/feedback?refused={}", lang.code(), refusal.code())
+}
+
+/// `/feedback`: the overview in the reader's language.
+pub async fn redirect(headers: HeaderMap) -> Response {
+    let lang = negotiate(
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let mut r = StatusCode::FOUND.into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("/{}/feedback", lang.code())) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
+    r.headers_mut()
+        .insert(header::VARY, HeaderValue::from_static("Accept-Language"));
+    r
+}
+
+/// What the query string asks for.
+struct Wanted {
+    rows: usize,
+    offset: usize,
+    refused: Option<Refusal>,
+    bad: bool,
+}
+
+fn wanted(raw: Option<&str>) -> Wanted {
+    let mut w = Wanted {
+        rows: DEFAULT_ROWS,
+        offset: 0,
+        refused: None,
+        bad: false,
+    };
+    let raw = raw.unwrap_or("");
+    if raw.len() > 512 {
+        w.bad = true;
+        return w;
+    }
+    for (k, v) in form_urlencoded::parse(raw.as_bytes()) {
+        match k.as_ref() {
+            "limit" => match v.parse::<usize>() {
+                Ok(n) if (1..=MAX_ROWS).contains(&n) => w.rows = n,
+                _ => w.bad = true,
+            },
+            "offset" => match v.parse::<usize>() {
+                Ok(n) if n <= MAX_OFFSET => w.offset = n,
+                _ => w.bad = true,
+            },
+            "refused" => match Refusal::parse(&v) {
+                Some(r) => w.refused = Some(r),
+                None => w.bad = true,
+            },
+            _ => w.bad = true,
         }
     }
-    o
+    w
+}
+
+/// The page.
+pub async fn page(
+    State(state): State<AppState>,
+    Path(lang): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Response {
+    let Some(lang) = Lang::from_code(&lang) else {
+        let page = state.renderer.error(
+            negotiate(None),
+            &crate::BadInput::Language(lang.chars().take(40).collect()),
+        );
+        return html(StatusCode::NOT_FOUND, page.body);
+    };
+    let w = wanted(raw.as_deref());
+    let q = AggregateQuery {
+        limit: Some(w.rows),
+        offset: w.offset,
+        ..Default::default()
+    };
+    let data = read_aggregates(&state, &q).await.ok();
+    let status = if w.bad {
+        StatusCode::BAD_REQUEST
+    } else if data.is_none() {
+        StatusCode::SERVICE_UNAVAILABLE
+    } else {
+        StatusCode::OK
+    };
+    html(status, render(&state, lang, data.as_ref(), &w))
+}
+
+fn html(status: StatusCode, body: String) -> Response {
+    let mut r = (status, Html(body)).into_response();
+    r.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    r
+}
+
+/// One row of the table.
+struct Row {
+    port: u16,
+    href: String,
+    counts: [u64; 3],
+    total: u64,
+    bar: String,
+    langs: Vec<(String, String, String)>,
+}
+
+#[derive(Template)]
+#[template(path = "feedback.html")]
+struct FeedbackPage {
+    c: Chrome,
+    t: crate::i18n::Tr,
+    notice: Option<String>,
+    summary: String,
+    rows: Vec<Row>,
+    faces: [(&'static str, String); 3],
+    json: String,
+    prev: Option<String>,
+    next: Option<String>,
 }
 
 fn parts(c: &ChoiceCounts) -> [u64; 3] {
     [c.unhelpful, c.neutral, c.helpful]
 }
 
-/// The whole page as HTML.
-pub fn render(a: &Aggregates) -> String {
-    let t = &a.totals;
-    let mut h = String::new();
-    h.push_str(
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
-<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\
-<title>Reader feedback — portlore</title>\
-<link rel=\"stylesheet\" href=\"/assets/style.css\"></head><body>\n<main>\n\
-<h1>Reader feedback</h1>\n",
+/// A stacked bar on the table's common scale (`max` votes fill the width).
+fn bar(counts: [u64; 3], max: u64, label: &str) -> String {
+    let mut s = format!(
+        "<svg class=\"vb\" viewBox=\"0 0 100 10\" preserveAspectRatio=\"none\" role=\"img\" aria-label=\"{}\">",
+        crate::escape(label)
     );
-    let _ = writeln!(
-        h,
-        "<p>{} votes on {} ports: {} unhelpful, {} neutral, {} helpful ({} repeats collapsed). \
-Pages with the most unhelpful votes come first; they are the ones to improve.</p>",
-        t.counts.total(),
-        t.ports,
-        t.counts.unhelpful,
-        t.counts.neutral,
-        t.counts.helpful,
-        t.collapsed
-    );
-    if a.ports.is_empty() {
-        h.push_str("<p>No votes yet.</p>\n");
-    } else {
-        h.push_str(&chart(&a.ports));
-        h.push_str(&table(&a.ports));
-    }
-    h.push_str(&pager(a));
-    h.push_str(
-        "<p>Data: <a href=\"/api/v1/feedback\">/api/v1/feedback</a> (JSON), \
-<a href=\"/api/v1/docs\">API reference</a>.</p>\n</main></body></html>\n",
-    );
-    h
-}
-
-/// Links to the previous and next pages of the ranking.
-fn pager(a: &Aggregates) -> String {
-    let mut links = Vec::new();
-    if a.offset > 0 {
-        let prev = a.offset.saturating_sub(a.limit);
-        links.push(format!(
-            "<a rel=\"prev\" href=\"/feedback?offset={prev}&amp;limit={}\">Previous</a>",
-            a.limit
-        ));
-    }
-    if let Some(next) = a.next_offset {
-        links.push(format!(
-            "<a rel=\"next\" href=\"/feedback?offset={next}&amp;limit={}\">Next</a>",
-            a.limit
-        ));
-    }
-    if links.is_empty() {
-        return String::new();
-    }
-    format!(
-        "<nav aria-label=\"pages\"><p>Ports {}–{} of {}. {}</p></nav>\n",
-        a.offset + u64::from(!a.ports.is_empty()),
-        a.offset + a.ports.len() as u64,
-        a.matching,
-        links.join(" · ")
-    )
-}
-
-fn chart(ports: &[PortFeedback]) -> String {
-    let shown = &ports[..ports.len().min(CHART_BARS)];
-    let max = shown
-        .iter()
-        .map(|p| p.counts.total())
-        .max()
-        .unwrap_or(1)
-        .max(1);
-    let (label_w, bar_w, row_h) = (70.0, 420.0, 22.0);
-    let height = row_h * shown.len() as f64 + 30.0;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "<figure><svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {height}\" \
-width=\"100%\" role=\"img\" aria-labelledby=\"chart-title\">\
-<title id=\"chart-title\">Votes per port, worst first: unhelpful, neutral, helpful</title>",
-        w = label_w + bar_w + 60.0
-    );
-    for (i, p) in shown.iter().enumerate() {
-        let y = i as f64 * row_h;
-        let _ = write!(
-            s,
-            "<text x=\"{x}\" y=\"{ty}\" text-anchor=\"end\" font-size=\"12\" fill=\"currentColor\">{port}</text>",
-            x = label_w - 6.0,
-            ty = y + 15.0,
-            port = p.port
-        );
-        let mut x = label_w;
-        for (n, (name, colour)) in parts(&p.counts).iter().zip(COLOURS) {
-            if *n == 0 {
-                continue;
-            }
-            let w = bar_w * *n as f64 / max as f64;
-            let _ = write!(
-                s,
-                "<rect x=\"{x:.1}\" y=\"{y:.1}\" width=\"{w:.1}\" height=\"{hh}\" fill=\"{colour}\">\
-<title>port {port}: {n} {name}</title></rect>",
-                hh = row_h - 6.0,
-                port = p.port
-            );
-            x += w;
+    let mut x = 0.0;
+    for (n, class) in counts.iter().zip(["vu", "vn", "vh2"]) {
+        if *n == 0 {
+            continue;
         }
+        let w = 100.0 * *n as f64 / max.max(1) as f64;
         let _ = write!(
             s,
-            "<text x=\"{tx:.1}\" y=\"{ty}\" font-size=\"12\" fill=\"currentColor\">{total}</text>",
-            tx = x + 4.0,
-            ty = y + 15.0,
-            total = p.counts.total()
+            "<rect class=\"{class}\" x=\"{x:.2}\" width=\"{w:.2}\" height=\"10\"/>"
         );
+        x += w;
     }
-    let ly = row_h * shown.len() as f64 + 18.0;
-    let mut lx = label_w;
-    for (name, colour) in COLOURS {
-        let _ = write!(
-            s,
-            "<rect x=\"{lx}\" y=\"{ry}\" width=\"10\" height=\"10\" fill=\"{colour}\"/>\
-<text x=\"{tx}\" y=\"{ly}\" font-size=\"12\" fill=\"currentColor\">{name}</text>",
-            ry = ly - 9.0,
-            tx = lx + 14.0
-        );
-        lx += 100.0;
-    }
-    s.push_str("</svg><figcaption>Votes per port (unhelpful, neutral, helpful), worst first.</figcaption></figure>\n");
+    s.push_str("</svg>");
     s
 }
 
-fn table(ports: &[PortFeedback]) -> String {
-    let mut s = String::from(
-        "<table><thead><tr><th>Port</th><th>Unhelpful</th><th>Neutral</th><th>Helpful</th>\
-<th>Total</th><th>By language (unhelpful/neutral/helpful)</th></tr></thead><tbody>\n",
-    );
-    for p in ports {
-        let langs: Vec<String> = p
-            .languages
-            .iter()
-            .map(|l| {
-                let [u, n, h] = parts(&l.counts);
-                format!(
-                    "<a href=\"/{lang}/ports/{port}\">{lang}</a> {u}/{n}/{h}",
-                    lang = esc(l.lang.as_str()),
-                    port = p.port
-                )
-            })
-            .collect();
-        let [u, n, h] = parts(&p.counts);
-        let _ = writeln!(
-            s,
-            "<tr><td><a href=\"/en/ports/{port}\">{port}</a></td><td>{u}</td><td>{n}</td><td>{h}</td>\
-<td>{total}</td><td>{langs}</td></tr>",
-            port = p.port,
-            total = p.counts.total(),
-            langs = langs.join(" · ")
+/// The whole page.
+fn render(state: &AppState, lang: Lang, data: Option<&Aggregates>, w: &Wanted) -> String {
+    let t = lang.tr();
+    let mut c = state
+        .renderer
+        .chrome(lang, t.t("feedback-title"), "/feedback");
+    c.noindex = true;
+    c.description = t.t("feedback-intro");
+    let mut notice = w.refused.map(|r| t.t(r.key()));
+    if w.bad {
+        notice = Some(t.s("feedback-bad-query", "max", &MAX_ROWS.to_string()));
+    }
+    let page_link = |offset: u64| c.page(&format!("/feedback?offset={offset}&limit={}", w.rows));
+    let prev = (w.offset > 0).then(|| page_link(w.offset.saturating_sub(w.rows) as u64));
+    let next = data.and_then(|a| a.next_offset).map(page_link);
+    let (summary, rows) = match data {
+        None => (t.t("feedback-unavailable"), Vec::new()),
+        Some(a) => {
+            let tot = &a.totals;
+            let summary = t.with(
+                "feedback-summary",
+                &[
+                    ("votes", Arg::Num(tot.counts.total() as i64)),
+                    ("ports", Arg::Num(tot.ports as i64)),
+                    ("unhelpful", Arg::Num(tot.counts.unhelpful as i64)),
+                    ("neutral", Arg::Num(tot.counts.neutral as i64)),
+                    ("helpful", Arg::Num(tot.counts.helpful as i64)),
+                ],
+            );
+            (summary, rows_of(&c, &t, &a.ports))
+        }
+    };
+    let faces = [
+        ("😔", t.t("vote-unhelpful")),
+        ("🤨", t.t("vote-neutral")),
+        ("😃", t.t("vote-helpful")),
+    ];
+    render_template(&FeedbackPage {
+        json: c.link("/api/v1/feedback"),
+        prev,
+        next,
+        c,
+        t,
+        notice,
+        summary,
+        rows,
+        faces,
+    })
+}
+
+fn rows_of(c: &Chrome, t: &crate::i18n::Tr, ports: &[PortFeedback]) -> Vec<Row> {
+    let max = ports.iter().map(|p| p.counts.total()).max().unwrap_or(1);
+    ports
+        .iter()
+        .map(|p| {
+            let counts = parts(&p.counts);
+            let label = t.with(
+                "feedback-bar",
+                &[
+                    ("port", Arg::Num(p.port.into())),
+                    ("unhelpful", Arg::Num(counts[0] as i64)),
+                    ("neutral", Arg::Num(counts[1] as i64)),
+                    ("helpful", Arg::Num(counts[2] as i64)),
+                ],
+            );
+            Row {
+                port: p.port,
+                href: c.port(p.port),
+                counts,
+                total: p.counts.total(),
+                bar: bar(counts, max, &label),
+                langs: p
+                    .languages
+                    .iter()
+                    .filter_map(|l| {
+                        let code = Lang::from_code(l.lang.as_str())?.code();
+                        let [u, n, h] = parts(&l.counts);
+                        Some((
+                            code.to_string(),
+                            c.link(&format!("/{code}/ports/{}", p.port)),
+                            format!("{u}/{n}/{h}"),
+                        ))
+                    })
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bars_share_one_scale() {
+        let a = bar([1, 0, 1], 4, "x");
+        let b = bar([4, 0, 0], 4, "y");
+        assert!(a.contains("width=\"25.00\""), "{a}");
+        assert!(b.contains("width=\"100.00\""), "{b}");
+    }
+
+    #[test]
+    fn refusals_round_trip() {
+        for r in [
+            Refusal::RateLimited,
+            Refusal::Invalid,
+            Refusal::CrossSite,
+            Refusal::Unavailable,
+        ] {
+            assert_eq!(Refusal::parse(r.code()), Some(r));
+        }
+        assert_eq!(Refusal::from_code("rate_limited"), Refusal::RateLimited);
+        assert_eq!(Refusal::from_code("too_large"), Refusal::Invalid);
+        let w = wanted(Some("limit=0"));
+        assert!(w.bad);
+        let w = wanted(Some("refused=rate-limited&limit=10"));
+        assert_eq!(
+            (w.rows, w.refused, w.bad),
+            (10, Some(Refusal::RateLimited), false)
         );
     }
-    s.push_str("</tbody></table>\n");
-    s
 }

@@ -5,6 +5,7 @@
 
 mod chrome;
 mod html;
+pub mod links;
 mod lists;
 mod map;
 mod port;
@@ -192,8 +193,14 @@ impl Renderer {
             .map_err(Clone::clone)
     }
 
-    pub(crate) fn chrome(&self, lang: Lang, title: String, path_tail: &str) -> Chrome {
+    /// The frame of a page of this site at `/{lang}{path_tail}`.
+    pub fn chrome(&self, lang: Lang, title: String, path_tail: &str) -> Chrome {
         Chrome::new(lang, title, path_tail, &self.config)
+    }
+
+    /// A renderer of the same knowledge for the static export in these languages.
+    pub fn for_export(&self, langs: &[Lang]) -> Renderer {
+        Renderer::new(self.kb.clone(), self.config.exported(langs))
     }
 }
 

@@ -271,7 +271,14 @@ pub(super) fn render(
         unofficial,
         check: info.check.clone(),
         why: why(&t, &info),
-        related: related(&t, lang, &info),
+        // Site paths become links relative to this page (`render::links`).
+        related: related(&t, lang, &info)
+            .into_iter()
+            .map(|r| RelatedView {
+                href: c.link(&r.href),
+                ..r
+            })
+            .collect(),
         refs,
         c,
     };

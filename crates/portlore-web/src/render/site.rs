@@ -6,24 +6,26 @@ use std::fmt::Write as _;
 use portlore_kb::{Knowledge, Status};
 use serde::Serialize;
 
-use super::{BLOCKS, escape};
-use crate::config::SiteConfig;
+use super::links::exported_file;
+use super::{BLOCKS, PortSpace, escape};
+use crate::config::{LinkStyle, SiteConfig};
 use crate::i18n::Lang;
 
 /// Ports per sitemap file; two files per language keep each under the protocol's
 /// 50,000-URL limit.
 pub const SITEMAP_PORTS: u32 = 32768;
 
-/// `robots.txt`.
-pub fn robots(config: &SiteConfig) -> String {
-    format!(
-        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*/search\n\nSitemap: {}/sitemap.xml\n",
-        config.site_url
-    )
+/// `robots.txt`, when the site has a public base URL to name its sitemap by.
+pub fn robots(config: &SiteConfig) -> Option<String> {
+    let base = config.absolute_base()?;
+    Some(format!(
+        "User-agent: *\nAllow: /\nDisallow: /api/\nDisallow: /*/search\nDisallow: /*/feedback\n\nSitemap: {base}/sitemap.xml\n"
+    ))
 }
 
 /// The sitemap index: two sitemaps per language.
-pub fn sitemap_index(config: &SiteConfig, langs: &[Lang]) -> String {
+pub fn sitemap_index(config: &SiteConfig, langs: &[Lang]) -> Option<String> {
+    let base = escape(config.absolute_base()?);
     let mut s = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
@@ -31,37 +33,55 @@ pub fn sitemap_index(config: &SiteConfig, langs: &[Lang]) -> String {
         for part in 0..2 {
             let _ = writeln!(
                 s,
-                "<sitemap><loc>{}/sitemaps/{}-{part}.xml</loc></sitemap>",
-                escape(&config.site_url),
+                "<sitemap><loc>{base}/sitemaps/{}-{part}.xml</loc></sitemap>",
                 l.code()
             );
         }
     }
     s.push_str("</sitemapindex>\n");
-    s
+    Some(s)
+}
+
+/// The address of a page in a sitemap: what the server answers, or the exported file.
+fn loc(config: &SiteConfig, path: &str) -> String {
+    match config.links {
+        LinkStyle::Served => path.to_string(),
+        LinkStyle::Exported => exported_file(path),
+    }
 }
 
 /// One sitemap: part 0 holds the language's index pages and ports 0–32767, part 1
-/// the other ports. `None` for a part that does not exist.
-pub fn sitemap(config: &SiteConfig, lang: Lang, part: u32) -> Option<String> {
-    if part > 1 {
+/// the other ports. Each URL's `lastmod` is the registry date of the page's facts
+/// (see [`PortSpace::port_date`]). `None` for a part that does not exist or a site
+/// without a public base URL.
+pub fn sitemap(config: &SiteConfig, space: &PortSpace, lang: Lang, part: u32) -> Option<String> {
+    if part > 1 || !config.langs.contains(&lang) {
         return None;
     }
-    let base = format!("{}/{}", escape(&config.site_url), lang.code());
-    let mut s = String::with_capacity(1_700_000);
+    let base = escape(config.absolute_base()?);
+    let l = lang.code();
+    let mut s = String::with_capacity(3_200_000);
     s.push_str(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
+    let mut url = |path: String, date: Option<String>| {
+        let _ = write!(s, "<url><loc>{base}{}</loc>", loc(config, &path));
+        if let Some(d) = date {
+            let _ = write!(s, "<lastmod>{d}</lastmod>");
+        }
+        s.push_str("</url>\n");
+    };
+    let registry = space.registry_date().map(str::to_string);
     if part == 0 {
         for tail in ["/", "/ports/", "/recent"] {
-            let _ = writeln!(s, "<url><loc>{base}{tail}</loc></url>");
+            url(format!("/{l}{tail}"), registry.clone());
         }
         for b in 0..BLOCKS {
-            let _ = writeln!(s, "<url><loc>{base}/blocks/{b}</loc></url>");
+            url(format!("/{l}/blocks/{b}"), space.block_date(b));
         }
     }
     for p in part * SITEMAP_PORTS..(part + 1) * SITEMAP_PORTS {
-        let _ = writeln!(s, "<url><loc>{base}/ports/{p}</loc></url>");
+        url(format!("/{l}/ports/{p}"), space.port_date(p as u16));
     }
     s.push_str("</urlset>\n");
     Some(s)

@@ -60,20 +60,14 @@ pub(super) fn error_page(r: &Renderer, lang: Lang, bad: &BadInput, status: u16) 
         BadInput::Encoding => (t.t("err-encoding"), t.s("err-port-forms", "lang", l)),
         BadInput::NotFound(_) => (t.t("err-notfound"), t.s("err-port-forms", "lang", l)),
     };
-    let mut c = r.chrome(lang, heading.clone(), "/");
-    c.noindex = true;
-    // An error page has no useful translations of its own address.
+    // Shown at whatever address was asked for, so its links start at the root; it
+    // has no useful translations of its own address.
+    let c = r.chrome(lang, heading.clone(), "/").rooted();
     let examples = vec![
-        (format!("/{l}/"), t.t("nav-home")),
-        (
-            format!("/{l}/ports/3147"),
-            t.n("title-port", "port", &3147u16),
-        ),
-        (
-            format!("/{l}/search?q=rfio"),
-            t.s("search-title-q", "q", "rfio"),
-        ),
-        (format!("/{l}/ports/"), t.t("nav-ports")),
+        (c.home(), t.t("nav-home")),
+        (c.port(3147), t.n("title-port", "port", &3147u16)),
+        (c.page("/search?q=rfio"), t.s("search-title-q", "q", "rfio")),
+        (c.ports_index(), t.t("nav-ports")),
     ];
     render_template(&ErrorPage {
         c,

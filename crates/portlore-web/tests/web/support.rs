@@ -123,6 +123,8 @@ pub const OUR_TAGS: &[&str] = &[
     "footer",
     "nav",
     "strong",
+    "b",
+    "mark",
     "p",
     "ol",
     "ul",
@@ -136,6 +138,7 @@ pub const OUR_TAGS: &[&str] = &[
     "svg",
     "rect",
     "text",
+    "path",
     "defs",
     "use",
     "g",
@@ -242,12 +245,14 @@ pub fn markup_problems(page: &str) -> Vec<String> {
             }
             if matches!(a.as_str(), "href" | "src" | "action") {
                 let v = v.trim().to_ascii_lowercase();
-                if !(v.starts_with('/')
-                    || v.starts_with('#')
-                    || v.starts_with("https://")
-                    || v.starts_with("http://"))
-                    || v.starts_with("//")
-                {
+                // Page-relative links (`../ports/22`, `3148`) are the site's own; a
+                // scheme other than http(s) or a protocol-relative URL is not.
+                let scheme = v
+                    .split(['/', '?', '#'])
+                    .next()
+                    .is_some_and(|first| first.contains(':'));
+                let web = v.starts_with("https://") || v.starts_with("http://");
+                if v.is_empty() || v.starts_with("//") || (scheme && !web) {
                     out.push(format!("{a}={v} in <{name}>"));
                 }
             }
@@ -259,7 +264,7 @@ pub fn markup_problems(page: &str) -> Vec<String> {
             && !closing
             && !attrs
                 .iter()
-                .any(|(a, v)| a == "src" && v.starts_with("/assets/"))
+                .any(|(a, v)| a == "src" && v.trim_start_matches("../").starts_with("assets/"))
         {
             out.push("inline script".into());
         }

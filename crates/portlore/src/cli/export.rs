@@ -20,9 +20,14 @@ pub struct Args {
     /// Origin the vote forms post to (https://host[:port]); default: the same origin.
     #[arg(long, value_name = "URL")]
     pub api_origin: Option<String>,
-    /// Public base URL of the site, used in the sitemap and robots.txt.
-    #[arg(long, value_name = "URL", default_value = "http://127.0.0.1:7147")]
+    /// Public base URL of the site (https://ports.example.org/sub): canonical and
+    /// hreflang links, the sitemap and robots.txt. Without it (or with a loopback
+    /// address) those are left out.
+    #[arg(long, value_name = "URL", default_value = "")]
     pub site_url: String,
+    /// Also write .gz and .br copies of every page, for hosts that serve them.
+    #[arg(long)]
+    pub precompress: bool,
     /// The progress bar.
     #[command(flatten)]
     pub progress: ProgressArg,
