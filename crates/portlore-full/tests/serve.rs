@@ -166,13 +166,14 @@ fn metrics_listen_moves_metrics_off_the_site() {
 
     let srv = serve(data.path(), &["--metrics-listen", &metrics.to_string()]);
     let host = srv.addr.to_string();
-    // Some traffic so the counters exist.
+    // A page and a vote, so the counters exist (pages alone record none).
     assert_eq!(
         request(srv.addr, "GET", "/en/ports/80", &host, "")
             .unwrap()
             .status,
         200
     );
+    assert_eq!(vote(srv.addr), "new");
     let on_site = request(srv.addr, "GET", "/metrics", &host, "").unwrap();
     assert_eq!(
         on_site.status, 404,
