@@ -353,8 +353,11 @@ fn data_files() -> Vec<(String, schema::DataFile)> {
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).expect("read data/").flatten() {
             let path = entry.path();
+            // data/fingerprints is the scanner's, in its own format; build.rs skips it too.
             if path.is_dir() {
-                dirs.push(path);
+                if !path.ends_with("fingerprints") {
+                    dirs.push(path);
+                }
             } else if path.extension().is_some_and(|e| e == "toml") {
                 paths.push(path);
             }
