@@ -51,6 +51,9 @@ pub struct ScanConfig {
     pub cancel: Option<tokio::sync::watch::Receiver<bool>>,
     /// Port states already known from an interrupted scan.
     pub resume: Option<Resume>,
+    /// A shorter overall identification deadline than the preset's (tests, and callers
+    /// with a time budget of their own).
+    pub identify_deadline: Option<std::time::Duration>,
 }
 
 /// What an interrupted scan already settled, per host (`--resume`).
@@ -94,6 +97,7 @@ impl ScanConfig {
             fingerprints: Arc::new(Fingerprints::builtin()),
             cancel: None,
             resume: None,
+            identify_deadline: None,
         }
     }
 }
@@ -479,7 +483,10 @@ pub async fn scan(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let params = config.timing.params();
+    let mut params = config.timing.params();
+    if let Some(d) = config.identify_deadline {
+        params.identify_deadline = params.identify_deadline.min(d);
+    }
     let budget = fd_budget(config.raise_nofile);
     if budget.sockets == 0 {
         return Err(ScanError::NoDescriptors {

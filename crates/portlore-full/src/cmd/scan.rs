@@ -115,6 +115,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         fingerprints: Arc::new(fingerprints),
         cancel: Some(cancel_rx),
         resume,
+        identify_deadline: None,
     };
     let targets = match runtime.block_on(portlore_scan::resolve_targets(&specs, args.max_hosts)) {
         Ok(t) => t,
