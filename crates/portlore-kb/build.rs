@@ -113,7 +113,8 @@ fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     };
     for entry in entries.flatten() {
         let path = entry.path();
-        if path.is_dir() {
+        // data/fingerprints holds the scanner's fingerprints, in their own format.
+        if path.is_dir() && !path.ends_with("fingerprints") {
             println!("cargo:rerun-if-changed={}", path.display());
             collect(&path, out);
         } else if path.extension().is_some_and(|e| e == "toml") {

@@ -29,7 +29,7 @@ computer.org staff.washington.edu fish2.com cisco.com ibm.com securityintelligen
 docs.docker.com kubernetes.io redis.io mongodb.com hadoop.apache.org docs.ray.io
 blog.couchdb.org datadoghq.com alibabacloud.com manageengine.com comparitech.com
 ics-cert.kaspersky.com kaspersky.com netcraft.com github.blog socprime.com logpoint.com
-elastic.co influxdata.com prometheus.io spark.apache.org
+elastic.co influxdata.com prometheus.io spark.apache.org bitdefender.com
 binarydefense.com blog.knowbe4.com hunt.io upguard.com lacework.com incibe.es incibe-cert.es
 """.split()
 PRESS = """

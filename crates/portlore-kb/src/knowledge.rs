@@ -75,6 +75,16 @@ impl Knowledge {
         })
     }
 
+    /// Knowledge over a store compiled into the binary, read in place.
+    pub fn from_static_store(bytes: &'static [u8]) -> Result<Knowledge, IntegrityError> {
+        Ok(Knowledge {
+            store: Some(
+                Store::from_static(bytes).map_err(|cause| IntegrityError::new(None, cause))?,
+            ),
+            path: None,
+        })
+    }
+
     /// The registry's date and size, when one is loaded.
     pub fn registry_meta(&self) -> Option<RegistryMeta> {
         let store = self.store.as_ref()?;

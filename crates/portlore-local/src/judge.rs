@@ -9,63 +9,8 @@ use serde::Serialize;
 use crate::expect::{Match, match_process};
 use crate::model::{Owner, Process, Scope, Socket};
 
-/// How much attention a socket deserves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Level {
-    /// Nothing to say.
-    Fine,
-    /// Worth knowing.
-    Note,
-    /// Deserves a look.
-    Look,
-}
-
-/// A curated threat family that used the port: history, not an accusation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ThreatHint {
-    /// The family's name.
-    pub name: String,
-    /// Year first seen.
-    pub year: u16,
-    /// How it used the port (`listening-backdoor`, `scanning-target`, …).
-    pub role: String,
-    /// The port or range it used.
-    pub ports: (u16, u16),
-}
-
-/// A curated "must not face the internet" entry for the port.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ExposureHint {
-    /// The service.
-    pub service: String,
-    /// critical, high or medium.
-    pub severity: String,
-}
-
-/// What the caller knows about the port a socket is judged on.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Facts {
-    /// IANA service names on the port and the socket's transport, in registry order.
-    pub services: Vec<String>,
-    /// Whether a registry was consulted (so an empty `services` means unassigned).
-    pub registry: bool,
-    /// Curated threat history.
-    pub threats: Vec<ThreatHint>,
-    /// Curated exposure risks.
-    pub exposure: Vec<ExposureHint>,
-}
-
-/// One reason, with its weight.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Reason {
-    /// Its weight.
-    pub level: Level,
-    /// A stable code (`unexpected-process`, `all-interfaces`, …).
-    pub code: &'static str,
-    /// One plain sentence.
-    pub text: String,
-}
+use portlore_judge::role_phrase;
+pub use portlore_judge::{Code, ExposureHint, Facts, Level, Reason, ThreatHint};
 
 /// The judgement of one socket.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -131,7 +76,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
             software, expected, ..
         } => reasons.push(Reason {
             level: Level::Look,
-            code: "unexpected-process",
+            code: Code::UnexpectedProcess,
             text: format!(
                 "{service_text} is normally {software} ({}), but {who} holds it",
                 expected.join(", ")
@@ -141,7 +86,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
             software, service, ..
         } => reasons.push(Reason {
             level: Level::Fine,
-            code: "expected-process",
+            code: Code::ExpectedProcess,
             text: if facts.services.contains(service) {
                 format!("{who} is {software}, as expected for {service_text}")
             } else {
@@ -153,7 +98,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
         }),
         Match::Forwarder { program, what } => reasons.push(Reason {
             level: Level::Note,
-            code: "forwarder",
+            code: Code::Forwarder,
             text: format!(
                 "{program} listens for something else ({what}); check what it forwards to"
             ),
@@ -176,13 +121,13 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
                 };
                 reasons.push(Reason {
                     level: Level::Note,
-                    code: "owner-hidden",
+                    code: Code::OwnerHidden,
                     text: format!("owner hidden{whose}: {advice}"),
                 });
             }
             Owner::Unknown => reasons.push(Reason {
                 level: Level::Note,
-                code: "owner-unknown",
+                code: Code::OwnerUnknown,
                 text: "no process in this PID namespace holds it (the kernel, or a container)"
                     .into(),
             }),
@@ -193,7 +138,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
         match socket.scope() {
             Scope::AllInterfaces => reasons.push(Reason {
                 level: Level::Note,
-                code: "all-interfaces",
+                code: Code::AllInterfaces,
                 text: if socket.dual_stack() {
                     "listens on every interface, IPv4 and IPv6 (dual-stack)".into()
                 } else {
@@ -202,7 +147,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
             }),
             Scope::Interface => reasons.push(Reason {
                 level: Level::Note,
-                code: "one-interface",
+                code: Code::OneInterface,
                 text: format!(
                     "listens on {}, reachable beyond this machine",
                     socket.local.ip()
@@ -214,7 +159,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
             if exposed {
                 reasons.push(Reason {
                     level: Level::Look,
-                    code: "exposure-risk",
+                    code: Code::ExposureRisk,
                     text: format!(
                         "{} should not face the internet ({} risk) and this socket is not loopback-only",
                         hint.service, hint.severity
@@ -225,7 +170,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
         if port >= DYNAMIC_START {
             reasons.push(Reason {
                 level: Level::Note,
-                code: "dynamic-port",
+                code: Code::DynamicPort,
                 text: "listens on a dynamic port (49152-65535), usually temporary or assigned at run time".into(),
             });
         }
@@ -247,7 +192,7 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
         };
         reasons.push(Reason {
             level,
-            code: "threat-history",
+            code: Code::ThreatHistory,
             text: format!(
                 "history: {} ({}) used {place} {}",
                 threat.name,
@@ -264,14 +209,14 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
     {
         reasons.push(Reason {
             level: Level::Fine,
-            code: "unassigned",
+            code: Code::Unassigned,
             text: format!("no IANA assignment for {port}/{}", socket.proto),
         });
     }
     if reasons.is_empty() && socket.scope() == Scope::Loopback && listening {
         reasons.push(Reason {
             level: Level::Fine,
-            code: "loopback",
+            code: Code::Loopback,
             text: "loopback only".into(),
         });
     }
@@ -281,19 +226,6 @@ pub fn judge(socket: &Socket, owners: &[&Process], facts: &Facts) -> Judgement {
         level: reasons.first().map(|r| r.level).unwrap_or(Level::Fine),
         matched,
         reasons,
-    }
-}
-
-/// How a threat used a port, as the end of a sentence.
-fn role_phrase(role: &str) -> String {
-    match role {
-        "listening-backdoor" => "for a listening backdoor".into(),
-        "scanning-target" => "as a scanning target".into(),
-        "c2" => "for command and control".into(),
-        "propagation" => "to spread".into(),
-        "exfiltration" => "to move stolen data".into(),
-        "amplification" => "for amplification attacks".into(),
-        other => format!("({})", other.replace('-', " ")),
     }
 }
 
@@ -407,7 +339,7 @@ mod tests {
         assert!(
             nc.reasons
                 .iter()
-                .any(|r| r.code == "threat-history" && r.text.contains("MyDoom (2004)"))
+                .any(|r| r.code == Code::ThreatHistory && r.text.contains("MyDoom (2004)"))
         );
 
         let pg = judge(
@@ -454,7 +386,7 @@ mod tests {
             &[],
             &facts(&[]),
         );
-        assert!(j.reasons.iter().any(|r| r.code == "owner-unknown"));
+        assert!(j.reasons.iter().any(|r| r.code == Code::OwnerUnknown));
     }
 
     #[test]

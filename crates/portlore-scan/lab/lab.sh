@@ -5,8 +5,10 @@
 # 198.18.0.0/15 is the benchmarking range (RFC 2544); it exists only inside these
 # namespaces, which have no route anywhere else.
 #
-# usage: lab.sh up NAME ID OPEN SEED [DROP_START-DROP_END]   (writes $STATE/truth.json)
+# usage: lab.sh up NAME ID OPEN SEED [DROP_START-DROP_END] [MODE]  (writes $STATE/truth.json)
 #        lab.sh down NAME
+# MODE: greet (default), silent, hostile (see listeners.py), or proxied: one greeting
+# listener, and nftables redirects every other TCP port to it, as a SYN proxy would.
 # STATE defaults to /tmp/portlore-lab-NAME. Needs root, ip, nft and python3.
 set -euo pipefail
 cmd=${1:?up|down}; name=${2:?name}
@@ -23,7 +25,7 @@ down() {
 case $cmd in
   down) down ;;
   up)
-    id=${3:?id 0-255}; open=${4:?open ports}; seed=${5:?seed}; drop=${6:-}
+    id=${3:?id 0-255}; open=${4:?open ports}; seed=${5:?seed}; drop=${6:-}; mode=${7:-greet}
     down
     mkdir -p "$state"
     ip netns add "$name-scan"
@@ -45,14 +47,27 @@ table inet portlore_lab {
 }
 NFT
     fi
-    ip netns exec "$name-lab" python3 "$here/listeners.py" "$state/truth.json" "$open" "$seed" \
-      "198.18.$id.2" "$drop" >"$state/listeners.log" 2>&1 &
+    listen_mode=$mode
+    [[ $mode == proxied ]] && listen_mode=greet
+    ip netns exec "$name-lab" bash -c 'ulimit -n 20000; exec "$@"' _ python3 "$here/listeners.py" \
+      "$state/truth.json" "$open" "$seed" "198.18.$id.2" "$drop" "$listen_mode" >"$state/listeners.log" 2>&1 &
     echo $! >"$state/listeners.pid"
     for _ in $(seq 1 200); do
       [[ -f $state/truth.json ]] && break
       sleep 0.05
     done
     [[ -f $state/truth.json ]] || { echo "lab: listeners did not start" >&2; cat "$state/listeners.log" >&2; exit 1; }
+    if [[ $mode == proxied ]]; then
+      to=$(python3 -c "import json;print(json.load(open('$state/truth.json'))['open'][0])")
+      ip netns exec "$name-lab" nft -f - <<NFT
+table ip portlore_lab_nat {
+  chain prerouting {
+    type nat hook prerouting priority -100; policy accept;
+    tcp dport != $to redirect to :$to
+  }
+}
+NFT
+    fi
     echo "$state/truth.json"
     ;;
   *) echo "usage: lab.sh up NAME ID OPEN SEED [DROP] | down NAME" >&2; exit 2 ;;

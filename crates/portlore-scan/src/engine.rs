@@ -3,7 +3,7 @@
 //! never above the open-file budget. Unanswered ports are retried before they are called
 //! filtered; the number of retries grows only once retries are seen to succeed, as in nmap.
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::io;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::Arc;
@@ -17,9 +17,12 @@ use crate::error::ScanError;
 use crate::limits::fd_budget;
 use crate::ports::PortSpec;
 use crate::rate::RateLimiter;
-use crate::report::{HostReport, HostStatus, PortResult, PortState, ScanReport, ScanStats};
+use crate::report::{
+    HostReport, HostStatus, PortResult, PortState, Proxied, ScanReport, ScanStats,
+};
 use crate::rng::SplitMix64;
 use crate::rtt::RttEstimator;
+use crate::service::Fingerprints;
 use crate::target::Target;
 use crate::timing::{Timing, TimingParams};
 
@@ -42,7 +45,42 @@ pub struct ScanConfig {
     pub max_in_flight: Option<usize>,
     /// Raise the soft open-file limit to the hard one.
     pub raise_nofile: bool,
+    /// Fingerprints for product names.
+    pub fingerprints: Arc<Fingerprints>,
+    /// Set to `true` to stop: the report then covers what was done.
+    pub cancel: Option<tokio::sync::watch::Receiver<bool>>,
+    /// Port states already known from an interrupted scan.
+    pub resume: Option<Resume>,
+    /// A shorter overall identification deadline than the preset's (tests, and callers
+    /// with a time budget of their own).
+    pub identify_deadline: Option<std::time::Duration>,
 }
+
+/// What an interrupted scan already settled, per host (`--resume`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Resume {
+    /// Per address.
+    pub hosts: HashMap<IpAddr, PriorHost>,
+}
+
+/// The settled ports of one host.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PriorHost {
+    /// Open ports (identified again: identification is cheap).
+    pub open: Vec<u16>,
+    /// Closed ports.
+    pub closed: Vec<u16>,
+    /// Filtered ports.
+    pub filtered: Vec<u16>,
+}
+
+/// A host is taken for a middlebox when at least this many ports and this share of the
+/// ports scanned completed the handshake.
+pub const PROXIED_MIN_OPEN: usize = 500;
+/// The share, in percent.
+pub const PROXIED_PERCENT: usize = 90;
+/// Ports kept as a sample of a proxied host.
+pub const PROXIED_SAMPLE: usize = 5;
 
 impl ScanConfig {
     /// A config with defaults: normal timing, services identified.
@@ -56,6 +94,10 @@ impl ScanConfig {
             udp_probes: false,
             max_in_flight: None,
             raise_nofile: true,
+            fingerprints: Arc::new(Fingerprints::builtin()),
+            cancel: None,
+            resume: None,
+            identify_deadline: None,
         }
     }
 }
@@ -208,6 +250,11 @@ struct Engine<'a> {
     hosts: Vec<HostState>,
     observer: Option<Observer>,
     stats: Counters,
+    interrupted: bool,
+}
+
+fn is_cancelled(cancel: &Option<tokio::sync::watch::Receiver<bool>>) -> bool {
+    cancel.as_ref().is_some_and(|rx| *rx.borrow())
 }
 
 #[derive(Default)]
@@ -276,18 +323,30 @@ impl Engine<'_> {
             name: "ports",
             total: total as u64,
         });
+        let mut cancel = config.cancel.clone();
         loop {
+            if is_cancelled(&cancel) {
+                set.abort_all();
+                self.interrupted = true;
+                break;
+            }
             while set.len() < window.limit() {
                 let probe = match retry.pop_front() {
                     Some(p) => p,
                     None if next_fresh < total => {
                         let i = next_fresh;
                         next_fresh += 1;
-                        Probe {
+                        let p = Probe {
                             host: i % host_count,
                             pos: order[i / host_count],
                             try_no: 0,
+                        };
+                        if self.hosts[p.host].slots[p.pos] != Slot::Pending {
+                            // Settled by the scan being resumed.
+                            self.stats.done += 1;
+                            continue;
                         }
+                        p
                     }
                     None => break,
                 };
@@ -334,7 +393,14 @@ impl Engine<'_> {
                     }
                 }
             }
-            let Some(joined) = set.join_next().await else {
+            let joined = match cancel.as_mut() {
+                Some(rx) => tokio::select! {
+                    j = set.join_next() => j,
+                    _ = rx.changed() => continue,
+                },
+                None => set.join_next().await,
+            };
+            let Some(joined) = joined else {
                 if retry.is_empty() && next_fresh >= total {
                     break;
                 }
@@ -417,7 +483,10 @@ pub async fn scan(
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or(0);
-    let params = config.timing.params();
+    let mut params = config.timing.params();
+    if let Some(d) = config.identify_deadline {
+        params.identify_deadline = params.identify_deadline.min(d);
+    }
     let budget = fd_budget(config.raise_nofile);
     if budget.sockets == 0 {
         return Err(ScanError::NoDescriptors {
@@ -434,6 +503,7 @@ pub async fn scan(
         .seed
         .unwrap_or_else(|| SplitMix64::from_entropy().next_u64());
     let ports = config.ports.ports();
+    let mut resumed_ports = 0u64;
     let mut engine = Engine {
         targets,
         ports,
@@ -453,7 +523,34 @@ pub async fn scan(
             .collect(),
         observer: observer.clone(),
         stats: Counters::default(),
+        interrupted: false,
     };
+    if let Some(resume) = &config.resume {
+        for (h, t) in targets.iter().enumerate() {
+            let Some(prior) = resume.hosts.get(&t.addr) else {
+                continue;
+            };
+            let slots = &mut engine.hosts[h].slots;
+            for (list, slot) in [
+                (
+                    &prior.open,
+                    Slot::Open {
+                        rtt_us: 0,
+                        tries: 1,
+                    },
+                ),
+                (&prior.closed, Slot::Closed),
+                (&prior.filtered, Slot::Filtered("no-response")),
+            ] {
+                for p in list {
+                    if let Ok(i) = ports.binary_search(p) {
+                        slots[i] = slot;
+                        resumed_ports += 1;
+                    }
+                }
+            }
+        }
+    }
     if !targets.is_empty() {
         engine.run(config, seed, cap).await?;
     }
@@ -464,11 +561,28 @@ pub async fn scan(
         .zip(targets)
         .map(|(h, t)| host_report(t, h, ports))
         .collect();
-    if config.service {
-        crate::service::identify_all(&mut hosts, &params, cap, observer.as_ref()).await;
+    let mut interrupted = engine.interrupted;
+    let identify_started = Instant::now();
+    if config.service && !interrupted {
+        let work = crate::service::identify_all(
+            &mut hosts,
+            &params,
+            cap,
+            config.fingerprints.clone(),
+            observer.as_ref(),
+        );
+        interrupted = run_unless_cancelled(work, config.cancel.clone()).await;
     }
-    if config.udp_probes {
-        crate::udp::probe_all(&mut hosts, ports, &params, observer.as_ref()).await;
+    let identify_ms = identify_started.elapsed().as_millis() as u64;
+    if config.udp_probes && !interrupted {
+        let work = crate::udp::probe_all(
+            &mut hosts,
+            ports,
+            &params,
+            &config.fingerprints,
+            observer.as_ref(),
+        );
+        interrupted = run_unless_cancelled(work, config.cancel.clone()).await;
     }
     Ok(ScanReport {
         ports_spec: config.ports.compact(),
@@ -485,8 +599,29 @@ pub async fn scan(
             fd_budget: budget,
             timing: config.timing,
             seed,
+            identify_ms,
+            resumed_ports,
         },
+        interrupted,
     })
+}
+
+/// Runs `work` to the end, or until `cancel` turns true; whether it was cancelled.
+async fn run_unless_cancelled(
+    work: impl std::future::Future<Output = ()>,
+    cancel: Option<tokio::sync::watch::Receiver<bool>>,
+) -> bool {
+    let Some(mut rx) = cancel else {
+        work.await;
+        return false;
+    };
+    if *rx.borrow() {
+        return true;
+    }
+    tokio::select! {
+        _ = work => false,
+        _ = async { while rx.changed().await.is_ok() { if *rx.borrow() { return; } } std::future::pending::<()>().await } => true,
+    }
 }
 
 fn host_report(target: &Target, h: &HostState, ports: &[u16]) -> HostReport {
@@ -494,6 +629,7 @@ fn host_report(target: &Target, h: &HostState, ports: &[u16]) -> HostReport {
     let mut closed = Vec::new();
     let mut filtered = Vec::new();
     let mut reasons: BTreeMap<&'static str, u32> = BTreeMap::new();
+    let mut unscanned = Vec::new();
     for (slot, &port) in h.slots.iter().zip(ports) {
         match *slot {
             Slot::Open { rtt_us, tries } => open.push(PortResult {
@@ -509,9 +645,34 @@ fn host_report(target: &Target, h: &HostState, ports: &[u16]) -> HostReport {
                 filtered.push(port);
                 *reasons.entry(reason).or_default() += 1;
             }
-            Slot::Pending | Slot::Error => {}
+            Slot::Pending => unscanned.push(port),
+            Slot::Error => {}
         }
     }
+    let proxied = (open.len() >= PROXIED_MIN_OPEN
+        && open.len() * 100 >= ports.len() * PROXIED_PERCENT)
+        .then(|| {
+            let count = open.len();
+            // An even spread of the open ports, so the sample is not all low ports.
+            let step = (count / PROXIED_SAMPLE).max(1);
+            let sample: Vec<PortResult> = open
+                .iter()
+                .step_by(step)
+                .take(PROXIED_SAMPLE)
+                .cloned()
+                .map(|mut p| {
+                    p.state = PortState::OpenProxied;
+                    p
+                })
+                .collect();
+            let info = Proxied {
+                open: count,
+                scanned: ports.len(),
+                sample: sample.iter().map(|p| p.port).collect(),
+            };
+            open = sample;
+            info
+        });
     let mut errors = h.errors.clone();
     errors.sort();
     HostReport {
@@ -528,5 +689,7 @@ fn host_report(target: &Target, h: &HostState, ports: &[u16]) -> HostReport {
         errors,
         srtt_us: h.rtt.srtt().map(|d| d.as_micros() as u64),
         udp: Vec::new(),
+        proxied,
+        unscanned,
     }
 }

@@ -7,6 +7,7 @@
 
 #![deny(missing_docs)]
 
+pub mod compare;
 mod engine;
 mod error;
 pub mod escape;
@@ -20,14 +21,18 @@ pub mod service;
 mod target;
 mod timing;
 pub mod top;
-mod udp;
+pub mod udp;
 pub mod xml;
 
-pub use engine::{Event, Observer, ScanConfig, scan};
+pub use engine::{
+    Event, Observer, PROXIED_MIN_OPEN, PROXIED_PERCENT, PriorHost, Resume, ScanConfig, scan,
+};
 pub use error::{PortSpecError, ScanError, TargetError};
 pub use limits::{FdBudget, fd_budget};
 pub use ports::{PortSpec, parse_ports};
-pub use report::{HostReport, HostStatus, PortResult, PortState, ScanReport, ScanStats, UdpResult};
+pub use report::{
+    HostReport, HostStatus, PortResult, PortState, Proxied, ScanReport, ScanStats, UdpResult,
+};
 pub use rng::SplitMix64;
 pub use rtt::RttEstimator;
 pub use target::{DEFAULT_MAX_HOSTS, Target, TargetSpec, parse_target, resolve_targets};

@@ -20,6 +20,10 @@ pub enum PortState {
     Closed,
     /// No answer after the retries, or an ICMP unreachable.
     Filtered,
+    /// The handshake completed, but the host completes it on (almost) every port: a
+    /// middlebox answers, not necessarily a service.
+    #[serde(rename = "open|proxied")]
+    OpenProxied,
 }
 
 impl PortState {
@@ -29,6 +33,7 @@ impl PortState {
             PortState::Open => "open",
             PortState::Closed => "closed",
             PortState::Filtered => "filtered",
+            PortState::OpenProxied => "open|proxied",
         }
     }
 }
@@ -38,7 +43,7 @@ impl PortState {
 pub struct PortResult {
     /// The port.
     pub port: u16,
-    /// Always open today; kept for the record's readers.
+    /// `open`, or `open|proxied` for the sample kept of a proxied host.
     pub state: PortState,
     /// Why: `syn-ack`.
     pub reason: &'static str,
@@ -67,10 +72,23 @@ pub struct UdpResult {
     pub port: u16,
     /// `open` (answered), `closed` (ICMP port unreachable) or `open|filtered` (silence).
     pub state: &'static str,
-    /// The probe sent (`dns`, `ntp`, `snmp`, `memcached`, `empty`).
+    /// The probe sent (`dns`, `ntp`, `snmp`, `memcached`, `empty`, …).
     pub probe: &'static str,
     /// The start of the answer, escaped.
     pub answer: Option<String>,
+    /// What the answer names, when a recogniser knows it.
+    pub service: Option<Service>,
+}
+
+/// A host that completed the handshake on (almost) every port scanned.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Proxied {
+    /// Ports that completed the handshake.
+    pub open: usize,
+    /// Ports scanned.
+    pub scanned: usize,
+    /// The few kept (and identified) as a sample; the rest are not listed.
+    pub sample: Vec<u16>,
 }
 
 /// Everything found on one host.
@@ -94,6 +112,10 @@ pub struct HostReport {
     pub srtt_us: Option<u64>,
     /// UDP probe results, when asked for.
     pub udp: Vec<UdpResult>,
+    /// Set when the host answered (almost) every port: `open` then holds only a sample.
+    pub proxied: Option<Proxied>,
+    /// Ports not scanned because the scan was interrupted, ascending.
+    pub unscanned: Vec<u16>,
 }
 
 /// How the scan went.
@@ -120,6 +142,10 @@ pub struct ScanStats {
     pub timing: Timing,
     /// The seed of the probe order.
     pub seed: u64,
+    /// Identification phase alone, in milliseconds.
+    pub identify_ms: u64,
+    /// Ports whose state came from the file given to `--resume`.
+    pub resumed_ports: u64,
 }
 
 /// A whole scan.
@@ -133,4 +159,7 @@ pub struct ScanReport {
     pub hosts: Vec<HostReport>,
     /// Statistics.
     pub stats: ScanStats,
+    /// The scan was interrupted (Ctrl-C): `unscanned` ports and unidentified services
+    /// remain.
+    pub interrupted: bool,
 }

@@ -47,8 +47,10 @@ pub struct TimingParams {
     pub probe_wait: Duration,
     /// Time cap for identifying one open port.
     pub service_timeout: Duration,
-    /// Open ports identified at once.
+    /// Probes sent to one silent port at once (1 for the gentle presets).
     pub service_parallel: usize,
+    /// Deadline of the whole identification phase.
+    pub identify_deadline: Duration,
 }
 
 impl Timing {
@@ -89,6 +91,7 @@ impl Timing {
             probe_wait: ms(5000),
             service_timeout: ms(30_000),
             service_parallel: 1,
+            identify_deadline: ms(600_000),
         };
         match self {
             Timing::Paranoid => slow(300_000),
@@ -108,7 +111,8 @@ impl Timing {
                 banner_wait: ms(2000),
                 probe_wait: ms(2000),
                 service_timeout: ms(12_000),
-                service_parallel: 64,
+                service_parallel: 8,
+                identify_deadline: ms(60_000),
             },
             Timing::Aggressive => TimingParams {
                 initial_rtt_timeout: ms(500),
@@ -121,7 +125,8 @@ impl Timing {
                 banner_wait: ms(1000),
                 probe_wait: ms(1000),
                 service_timeout: ms(6000),
-                service_parallel: 128,
+                service_parallel: 16,
+                identify_deadline: ms(20_000),
             },
             Timing::Insane => TimingParams {
                 initial_rtt_timeout: ms(250),
@@ -134,7 +139,8 @@ impl Timing {
                 banner_wait: ms(500),
                 probe_wait: ms(500),
                 service_timeout: ms(3000),
-                service_parallel: 256,
+                service_parallel: 24,
+                identify_deadline: ms(10_000),
             },
         }
     }

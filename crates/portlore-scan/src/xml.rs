@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use std::net::IpAddr;
 
 use crate::report::{HostReport, HostStatus, ScanReport};
+use crate::service::{Method, Service, Status};
 
 /// Ports of one state listed one by one up to this count; beyond it, one `extraports`.
 const LIST_UP_TO: usize = 25;
@@ -75,7 +76,7 @@ pub fn write_xml<W: Write>(
     writeln!(out, "<!DOCTYPE nmaprun>")?;
     writeln!(
         out,
-        "<nmaprun scanner=\"portlore\" args=\"{}\" start=\"{}\" startstr=\"{}\" version=\"{}\" xmloutputversion=\"1.05\">",
+        "<nmaprun scanner=\"nmap\" profile_name=\"portlore\" args=\"{}\" start=\"{}\" startstr=\"{}\" version=\"{}\" xmloutputversion=\"1.05\">",
         attr(args),
         s.started_unix,
         ctime(s.started_unix),
@@ -87,6 +88,14 @@ pub fn write_xml<W: Write>(
         report.ports_per_host,
         attr(&report.ports_spec)
     )?;
+    if report.hosts.iter().any(|h| !h.udp.is_empty()) {
+        writeln!(
+            out,
+            "<scaninfo type=\"udp\" protocol=\"udp\" numservices=\"{}\" services=\"{}\"/>",
+            report.ports_per_host,
+            attr(&report.ports_spec)
+        )?;
+    }
     writeln!(out, "<verbose level=\"0\"/>\n<debugging level=\"0\"/>")?;
     for host in &report.hosts {
         write_host(&mut out, host, s.started_unix, end)?;
@@ -98,11 +107,21 @@ pub fn write_xml<W: Write>(
         .count();
     writeln!(
         out,
-        "<runstats><finished time=\"{end}\" timestr=\"{}\" elapsed=\"{:.2}\" summary=\"portlore done: {} IP addresses ({up} hosts up) scanned in {:.2} seconds\" exit=\"success\"/><hosts up=\"{up}\" down=\"{}\" total=\"{}\"/></runstats>",
+        "<runstats><finished time=\"{end}\" timestr=\"{}\" elapsed=\"{:.2}\" summary=\"portlore done: {} IP addresses ({up} hosts up) scanned in {:.2} seconds\" exit=\"{}\"{}/><hosts up=\"{up}\" down=\"{}\" total=\"{}\"/></runstats>",
         ctime(end),
         s.elapsed_ms as f64 / 1000.0,
         report.hosts.len(),
         s.elapsed_ms as f64 / 1000.0,
+        if report.interrupted {
+            "error"
+        } else {
+            "success"
+        },
+        if report.interrupted {
+            " errormsg=\"interrupted: the results are partial\""
+        } else {
+            ""
+        },
         report.hosts.len() - up,
         report.hosts.len()
     )?;
@@ -139,6 +158,13 @@ fn write_host<W: Write>(out: &mut W, h: &HostReport, start: u64, end: u64) -> io
     }
     writeln!(out, "<ports>")?;
     let mut listed: Vec<(u16, &str, &str)> = Vec::new();
+    if let Some(p) = &h.proxied {
+        let hidden = p.open - p.sample.len();
+        writeln!(
+            out,
+            "<extraports state=\"open|proxied\" count=\"{hidden}\"><extrareasons reason=\"syn-ack\" count=\"{hidden}\"/></extraports>"
+        )?;
+    }
     for (ports, state, reason) in [
         (&h.closed, "closed", "conn-refused"),
         (&h.filtered, "filtered", "no-response"),
@@ -154,7 +180,7 @@ fn write_host<W: Write>(out: &mut W, h: &HostReport, start: u64, end: u64) -> io
             listed.extend(ports.iter().map(|&p| (p, state, reason)));
         }
     }
-    listed.extend(h.open.iter().map(|p| (p.port, "open", "syn-ack")));
+    listed.extend(h.open.iter().map(|p| (p.port, p.state.as_str(), "syn-ack")));
     listed.sort_by_key(|l| l.0);
     for (port, state, reason) in listed {
         write!(
@@ -167,35 +193,24 @@ fn write_host<W: Write>(out: &mut W, h: &HostReport, start: u64, end: u64) -> io
             .find(|p| p.port == port)
             .and_then(|p| p.service.as_ref())
         {
-            write!(out, "<service name=\"{}\"", attr(&svc.name))?;
-            if let Some(p) = &svc.product {
-                write!(out, " product=\"{}\"", attr(p))?;
-            }
-            if let Some(v) = &svc.version {
-                write!(out, " version=\"{}\"", attr(v))?;
-            }
-            let mut extra: Vec<String> = svc.info.iter().cloned().collect();
-            if let Some(t) = svc.http.as_ref().and_then(|h| h.title.as_ref()) {
-                extra.push(format!("title: {t}"));
-            }
-            if let Some(t) = &svc.tls {
-                extra.push(t.version.clone());
-                if let Some(s) = &t.subject {
-                    extra.push(format!("subject: {s}"));
-                }
-            }
-            if !extra.is_empty() {
-                write!(out, " extrainfo=\"{}\"", attr(&extra.join("; ")))?;
-            }
-            if svc.tls.is_some() {
-                write!(out, " tunnel=\"ssl\"")?;
-            }
-            let (method, conf) = if svc.method == "none" {
-                ("table", 3)
+            write_service(out, svc)?;
+        }
+        writeln!(out, "</port>")?;
+    }
+    for u in h.udp.iter().filter(|u| u.state != "closed") {
+        write!(
+            out,
+            "<port protocol=\"udp\" portid=\"{}\"><state state=\"{}\" reason=\"{}\" reason_ttl=\"0\"/>",
+            u.port,
+            u.state,
+            if u.state == "open" {
+                "udp-response"
             } else {
-                ("probed", 10)
-            };
-            write!(out, " method=\"{method}\" conf=\"{conf}\"/>")?;
+                "no-response"
+            }
+        )?;
+        if let Some(svc) = &u.service {
+            write_service(out, svc)?;
         }
         writeln!(out, "</port>")?;
     }
@@ -208,6 +223,56 @@ fn write_host<W: Write>(out: &mut W, h: &HostReport, start: u64, end: u64) -> io
         )?;
     }
     writeln!(out, "</host>")
+}
+
+/// `<service name product version extrainfo method conf>` with `<cpe>`, as nmap writes
+/// it: `method="probed"` when an answer named the service, `table` otherwise.
+fn write_service<W: Write>(out: &mut W, svc: &Service) -> io::Result<()> {
+    write!(out, "<service name=\"{}\"", attr(&svc.name))?;
+    if let Some(p) = &svc.product {
+        write!(out, " product=\"{}\"", attr(p))?;
+    }
+    if let Some(v) = &svc.version {
+        write!(out, " version=\"{}\"", attr(v))?;
+    }
+    let mut extra: Vec<String> = svc.info.iter().cloned().collect();
+    if let Some(t) = svc.http.as_ref().and_then(|h| h.title.as_ref()) {
+        extra.push(format!("title: {t}"));
+    }
+    if let Some(t) = &svc.tls {
+        extra.push(t.version.clone());
+        if let Some(s) = &t.subject {
+            extra.push(format!("subject: {s}"));
+        }
+        if let Some(a) = &t.alpn {
+            extra.push(format!("ALPN {a}"));
+        }
+    }
+    if svc.status == Status::Silent {
+        extra.push(format!("silent; tried {}", svc.probes_tried.join(" ")));
+    }
+    if !extra.is_empty() {
+        write!(out, " extrainfo=\"{}\"", attr(&extra.join("; ")))?;
+    }
+    if let Some(os) = &svc.os {
+        write!(out, " ostype=\"{}\"", attr(os))?;
+    }
+    if svc.tls.is_some() {
+        write!(out, " tunnel=\"ssl\"")?;
+    }
+    let method = match svc.method {
+        Method::None => "table",
+        Method::Banner | Method::Probe => "probed",
+    };
+    write!(
+        out,
+        " method=\"{method}\" conf=\"{}\"",
+        svc.confidence.min(10)
+    )?;
+    match &svc.cpe {
+        Some(cpe) => write!(out, "><cpe>{}</cpe></service>", attr(cpe)),
+        None => write!(out, "/>"),
+    }
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ impl AppState {
 /// The whole site: pages, assets, the API, with security headers, compression and
 /// timeouts.
 pub fn app(state: AppState) -> axum::Router {
+    api::install_metrics();
     layers::wrap(routes::router().merge(api::router()), &state.config).with_state(state)
 }
 

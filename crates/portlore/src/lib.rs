@@ -78,6 +78,9 @@ fn run(
     };
     // A subcommand's own --registry wins; `portlore --registry X lookup 80` still works.
     let chosen = |own: &cli::RegistryArg| own.registry.clone().or(cli.registry.registry.clone());
+    if let Some(message) = registry_misplaced(&cli.registry, &command) {
+        return Ok(exit::bad_input(&message));
+    }
     match command {
         Command::Lookup(args) => {
             registry::choose(chosen(&args.registry));
@@ -121,6 +124,29 @@ fn run(
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Man { subcommand } => man::run(subcommand.as_deref()),
+        Command::Man { list: true, .. } => man::list(),
+        Command::Man { subcommand, .. } => man::run(subcommand.as_deref()),
     }
+}
+
+/// Why a top-level `--registry` cannot go with this subcommand, if it cannot. clap offers
+/// `--registry` on the bare lookup, so `portlore --registry X update` would parse; rather
+/// than ignore the flag, say where it applies. `PORTLORE_REGISTRY` in the environment is
+/// not a flag the user typed here, so it never trips this.
+fn registry_misplaced(top: &cli::RegistryArg, command: &Command) -> Option<String> {
+    let path = top.registry.as_deref()?;
+    let from_env =
+        std::env::var_os("PORTLORE_REGISTRY").is_some_and(|e| std::path::Path::new(&e) == path);
+    if from_env {
+        return None;
+    }
+    let (name, instead) = match command {
+        Command::Update(_) => ("update", " (it installs a registry: use --from FILE)"),
+        Command::Completions { .. } => ("completions", ""),
+        Command::Man { .. } => ("man", ""),
+        _ => return None,
+    };
+    Some(format!(
+        "--registry does not apply to `portlore {name}`{instead}; it applies to lookups, search, stats, local, who, scan, serve and export"
+    ))
 }

@@ -187,6 +187,16 @@ pub fn run(subcommand: Option<&str>) -> anyhow::Result<ExitCode> {
     }
 }
 
+/// Prints the name of every page, one a line: portlore, then portlore-SUBCOMMAND.
+pub fn list() -> anyhow::Result<ExitCode> {
+    let mut text = String::from("portlore\n");
+    for sub in subcommands() {
+        text.push_str(&format!("portlore-{sub}\n"));
+    }
+    let mut out = std::io::stdout().lock();
+    exit::printed(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
+}
+
 /// The names of the subcommands that have a page.
 pub fn subcommands() -> Vec<String> {
     Cli::command()

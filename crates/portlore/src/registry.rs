@@ -129,7 +129,7 @@ pub fn embedded_records() -> u32 {
 
 /// Opens the built-in snapshot.
 pub fn embedded() -> anyhow::Result<Knowledge> {
-    Knowledge::from_store_bytes(portlore_snapshot::STORE.to_vec())
+    Knowledge::from_static_store(portlore_snapshot::STORE)
         .context("the built-in registry snapshot does not open")
 }
 

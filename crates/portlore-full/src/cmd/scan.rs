@@ -10,16 +10,24 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::Context as _;
+use portlore_judge::{Level, Reach, Verdict};
 use portlore_kb::{Knowledge, PortInfo, Transport};
-use portlore_scan::service::Service;
+use portlore_scan::compare::{Change, Snapshot};
+use portlore_scan::service::{Fingerprints, Service};
 use portlore_scan::{
     Event, HostReport, HostStatus, PortResult, PortSpec, ScanConfig, ScanReport, Timing,
 };
 use serde::Serialize;
 
-mod judge;
+mod facts;
 
-use judge::{Judgement, Level, judge};
+use facts::{iana_names, judge};
+
+/// The JSON Lines schema this command writes (documented in docs/json-schema.md).
+pub const SCHEMA: &str = "portlore.scan/2";
+
+/// Exit status after Ctrl-C, as shells report a SIGINT death.
+const INTERRUPTED: u8 = 130;
 
 use crate::exit;
 use crate::output;
@@ -53,7 +61,48 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     if specs.is_empty() {
         return Ok(exit::bad_input("no target given"));
     }
+    let mut fingerprints = Fingerprints::builtin();
+    if let Some(dir) = &args.fingerprints
+        && let Err(e) = fingerprints.load_dir(dir)
+    {
+        return Ok(exit::bad_input(&format!("--fingerprints: {e}")));
+    }
+    let previous = match &args.diff {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| Snapshot::parse(&t).map_err(|e| e.to_string()))
+        {
+            Ok(s) => Some(s),
+            Err(e) => return Ok(exit::bad_input(&format!("--diff {}: {e}", path.display()))),
+        },
+        None => None,
+    };
+    let resume = match &args.resume {
+        Some(path) => match std::fs::read_to_string(path)
+            .map_err(|e| e.to_string())
+            .and_then(|t| portlore_scan::compare::resume_from_jsonl(&t).map_err(|e| e.to_string()))
+        {
+            Ok(r) => Some(r),
+            Err(e) => {
+                return Ok(exit::bad_input(&format!(
+                    "--resume {}: {e}",
+                    path.display()
+                )));
+            }
+        },
+        None => None,
+    };
     let kb = crate::registry::load()?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("starting the async runtime")?;
+    let (cancel_tx, cancel_rx) = tokio::sync::watch::channel(false);
+    runtime.spawn(async move {
+        if tokio::signal::ctrl_c().await.is_ok() {
+            let _ = cancel_tx.send(true);
+        }
+    });
     let config = ScanConfig {
         timing: timing(args.timing),
         rate: args.rate,
@@ -63,11 +112,11 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         max_in_flight: args.max_in_flight.map(|n| n as usize),
         raise_nofile: true,
         ports,
+        fingerprints: Arc::new(fingerprints),
+        cancel: Some(cancel_rx),
+        resume,
+        identify_deadline: None,
     };
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("starting the async runtime")?;
     let targets = match runtime.block_on(portlore_scan::resolve_targets(&specs, args.max_hosts)) {
         Ok(t) => t,
         Err(e) => return Ok(exit::bad_input(&format!("{e:#}"))),
@@ -127,14 +176,24 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
         )
         .with_context(|| format!("writing {}", path.display()))?;
     }
+    let changes = previous
+        .as_ref()
+        .map(|prev| portlore_scan::compare::diff(prev, &Snapshot::from_report(&report)));
     let printed = if args.format.json() {
-        print_jsonl(&report, &kb)
+        print_jsonl(&report, &kb, changes.as_deref())
     } else {
-        output::print(&trim_lines(&render(&report, &kb, &config)?))
+        let mut text = render(&report, &kb, &config)?;
+        if let (Some(changes), Some(path)) = (&changes, &args.diff) {
+            text.push_str(&render_changes(changes, path));
+        }
+        output::print(&trim_lines(&text))
     };
     let code = exit::printed(printed)?;
     if code != ExitCode::from(exit::OK) {
         return Ok(code);
+    }
+    if report.interrupted {
+        return Ok(ExitCode::from(INTERRUPTED));
     }
     let any_open = report.hosts.iter().any(|h| !h.open.is_empty());
     Ok(ExitCode::from(if any_open {
@@ -215,6 +274,13 @@ fn render(
     for h in &report.hosts {
         out.push_str(&output::styled(output::TITLE, &host_label(h)));
         out.push('\n');
+        if let Some(p) = &h.proxied {
+            out.push_str(&format!(
+                "  open|proxied: {}\n  sample: {}\n",
+                portlore_judge::scan::proxied(p.open, p.scanned).headline(),
+                ranges(&p.sample)
+            ));
+        }
         if h.open.is_empty() {
             out.push_str("  no open ports\n\n");
         } else {
@@ -223,34 +289,42 @@ fn render(
                 .load_preset(comfy_table::presets::NOTHING)
                 .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
                 .set_header(["PORT", "SERVICE (detected)", "IANA", "JUDGEMENT"]);
+            let reach = Reach::of(h.target.addr);
             for p in &h.open {
                 let info = kb.port(p.port)?;
-                let j = judge(p.port, p.service.as_ref(), &info, kb)?;
-                let mark = match j.level {
-                    Level::Ok => "",
-                    Level::Note => "note: ",
-                    Level::Warn => "WARNING: ",
-                };
+                let j = judge(kb, p.port, Transport::Tcp, p.service.as_ref(), reach)?;
                 table.add_row([
                     format!("{}/tcp", p.port),
                     service_column(p),
                     iana_column(&info),
-                    format!("{mark}{}", j.text),
+                    verdict_text(&j),
                 ]);
             }
             out.push_str(&table.to_string());
             out.push_str("\n\n");
         }
         for u in h.udp.iter().filter(|u| u.state != "closed") {
-            out.push_str(&format!(
-                "  {}/udp {} (probe {}){}\n",
-                u.port,
-                u.state,
-                u.probe,
-                u.answer
+            let what = match &u.service {
+                Some(s) => format!(
+                    ": {}; {}",
+                    s.summary(),
+                    verdict_text(&judge(
+                        kb,
+                        u.port,
+                        Transport::Udp,
+                        Some(s),
+                        Reach::of(h.target.addr)
+                    )?)
+                ),
+                None => u
+                    .answer
                     .as_ref()
                     .map(|a| format!(": {a}"))
-                    .unwrap_or_default()
+                    .unwrap_or_default(),
+            };
+            out.push_str(&format!(
+                "  {}/udp {} (probe {}){what}\n",
+                u.port, u.state, u.probe
             ));
         }
     }
@@ -267,14 +341,28 @@ fn summary(report: &ScanReport, config: &ScanConfig) -> String {
         .count();
     let open: usize = report.hosts.iter().map(|h| h.open.len()).sum();
     let mut out = format!(
-        "{} {} host(s), {} TCP port(s) each, in {:.2} s: {open} open, {up} host(s) answered ({} timing, seed {}).\n",
+        "{} {} host(s), {} TCP port(s) each, in {:.2} s (ports {:.2} s, identification {:.2} s): {open} open, {up} host(s) answered ({} timing, seed {}).\n",
         output::styled(output::HEADING, "Scanned"),
         report.hosts.len(),
         report.ports_per_host,
         s.elapsed_ms as f64 / 1000.0,
+        s.portscan_ms as f64 / 1000.0,
+        s.identify_ms as f64 / 1000.0,
         s.timing.name(),
         s.seed
     );
+    if report.interrupted {
+        out.push_str(&format!(
+            "{} the scan was interrupted: what follows is partial (continue with --resume and the JSON Lines output).\n",
+            output::styled(output::WARN, "Interrupted:")
+        ));
+    }
+    if s.resumed_ports > 0 {
+        out.push_str(&format!(
+            "{} port states came from the resumed scan.\n",
+            s.resumed_ports
+        ));
+    }
     let mut missing: Vec<String> = Vec::new();
     for h in &report.hosts {
         if h.status == HostStatus::NoAnswer {
@@ -294,6 +382,14 @@ fn summary(report: &ScanReport, config: &ScanConfig) -> String {
                 h.filtered.len(),
                 reasons.join(", "),
                 truncate(&ranges(&h.filtered), 200)
+            ));
+        }
+        if !h.unscanned.is_empty() {
+            missing.push(format!(
+                "{}: {} port(s) not scanned before the interruption: {}",
+                host_label(h),
+                h.unscanned.len(),
+                truncate(&ranges(&h.unscanned), 200)
             ));
         }
         if !h.errors.is_empty() {
@@ -346,6 +442,71 @@ fn truncate(text: &str, max: usize) -> String {
     }
 }
 
+/// The judgement in a table cell: the heaviest reason, marked by level, and the other
+/// reasons that are more than fine.
+fn verdict_text(v: &Verdict) -> String {
+    let mark = |l: Level| match l {
+        Level::Fine => "",
+        Level::Note => "note: ",
+        Level::Look => "LOOK: ",
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for (i, r) in v.reasons.iter().enumerate() {
+        if i == 0 || r.level > Level::Fine {
+            parts.push(format!("{}{}", mark(r.level), r.text));
+        }
+    }
+    parts.join("; ")
+}
+
+fn render_changes(changes: &[Change], previous: &std::path::Path) -> String {
+    let mut out = format!(
+        "{} {}:\n",
+        output::styled(output::HEADING, "Changes since"),
+        previous.display()
+    );
+    if changes.is_empty() {
+        out.push_str("  none\n");
+    }
+    let side = |p: &Option<portlore_scan::compare::PortFacts>| {
+        p.as_ref()
+            .map(|p| {
+                let s = &p.service;
+                [
+                    Some(p.state.clone()),
+                    s.name.clone(),
+                    s.product.clone(),
+                    s.version.clone(),
+                ]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" ")
+            })
+            .unwrap_or_default()
+    };
+    for c in changes {
+        match c.port {
+            None => out.push_str(&format!(
+                "  {}: {} -> {}\n",
+                c.host,
+                side(&c.a).trim(),
+                side(&c.b).trim()
+            )),
+            Some(port) => {
+                let proto = c.protocol.as_deref().unwrap_or("tcp");
+                if c.a.is_some() {
+                    out.push_str(&format!("  -{} {port}/{proto} {}\n", c.host, side(&c.a)));
+                }
+                if c.b.is_some() {
+                    out.push_str(&format!("  +{} {port}/{proto} {}\n", c.host, side(&c.b)));
+                }
+            }
+        }
+    }
+    out
+}
+
 #[derive(Serialize)]
 struct PortRecord<'a> {
     schema: &'static str,
@@ -360,20 +521,25 @@ struct PortRecord<'a> {
     service: Option<&'a Service>,
     iana: Vec<String>,
     registry: bool,
-    judgement: Judgement,
+    judgement: Verdict,
 }
 
-fn print_jsonl(report: &ScanReport, kb: &Knowledge) -> std::io::Result<()> {
+fn print_jsonl(
+    report: &ScanReport,
+    kb: &Knowledge,
+    changes: Option<&[Change]>,
+) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let line = |out: &mut dyn Write, v: &serde_json::Value| -> std::io::Result<()> {
         serde_json::to_writer(&mut *out, v).map_err(std::io::Error::other)?;
         out.write_all(b"\n")
     };
     for h in &report.hosts {
+        let reach = Reach::of(h.target.addr);
         for p in &h.open {
             let info = kb.port(p.port).map_err(std::io::Error::other)?;
             let rec = PortRecord {
-                schema: "portlore.scan/1",
+                schema: SCHEMA,
                 r#type: "port",
                 host: h.target.addr,
                 hostname: h.target.name.as_deref(),
@@ -383,12 +549,9 @@ fn print_jsonl(report: &ScanReport, kb: &Knowledge) -> std::io::Result<()> {
                 rtt_us: p.rtt_us,
                 tries: p.tries,
                 service: p.service.as_ref(),
-                iana: info
-                    .for_transport(Transport::Tcp)
-                    .filter_map(|a| a.service.clone())
-                    .collect(),
+                iana: iana_names(&info, Transport::Tcp),
                 registry: info.registry.is_some(),
-                judgement: judge(p.port, p.service.as_ref(), &info, kb)
+                judgement: judge(kb, p.port, Transport::Tcp, p.service.as_ref(), reach)
                     .map_err(std::io::Error::other)?,
             };
             line(
@@ -397,27 +560,48 @@ fn print_jsonl(report: &ScanReport, kb: &Knowledge) -> std::io::Result<()> {
             )?;
         }
         for u in &h.udp {
+            let judgement = u
+                .service
+                .as_ref()
+                .map(|s| judge(kb, u.port, Transport::Udp, Some(s), reach))
+                .transpose()
+                .map_err(std::io::Error::other)?;
             line(
                 &mut out,
-                &serde_json::json!({"schema": "portlore.scan/1", "type": "udp", "host": h.target.addr,
-                    "port": u.port, "protocol": "udp", "state": u.state, "probe": u.probe, "answer": u.answer}),
+                &serde_json::json!({"schema": SCHEMA, "type": "udp", "host": h.target.addr,
+                    "port": u.port, "protocol": "udp", "state": u.state, "probe": u.probe,
+                    "answer": u.answer, "service": u.service, "judgement": judgement}),
             )?;
         }
+        let proxied_judgement = h
+            .proxied
+            .as_ref()
+            .map(|p| portlore_judge::scan::proxied(p.open, p.scanned));
         line(
             &mut out,
-            &serde_json::json!({"schema": "portlore.scan/1", "type": "host", "host": h.target.addr,
-                "hostname": h.target.name, "status": h.status, "open": h.open.len(),
-                "closed": h.closed.len(), "filtered": h.filtered.len(),
-                "filtered_ports": ranges(&h.filtered), "filtered_reasons": h.filtered_reasons,
+            &serde_json::json!({"schema": SCHEMA, "type": "host", "host": h.target.addr,
+                "hostname": h.target.name, "status": h.status, "reach": reach,
+                "open": h.open.len(), "closed": h.closed.len(), "filtered": h.filtered.len(),
+                "closed_ports": ranges(&h.closed), "filtered_ports": ranges(&h.filtered),
+                "filtered_reasons": h.filtered_reasons, "unscanned_ports": ranges(&h.unscanned),
+                "proxied": h.proxied, "judgement": proxied_judgement,
                 "errors": h.errors, "srtt_us": h.srtt_us}),
         )?;
     }
+    for c in changes.unwrap_or_default() {
+        let mut v = serde_json::to_value(c).map_err(std::io::Error::other)?;
+        v["schema"] = SCHEMA.into();
+        v["type"] = "diff".into();
+        line(&mut out, &v)?;
+    }
     line(
         &mut out,
-        &serde_json::json!({"schema": "portlore.scan/1", "type": "summary", "ports": report.ports_spec,
+        &serde_json::json!({"schema": SCHEMA, "type": "summary", "ports": report.ports_spec,
             "ports_per_host": report.ports_per_host, "hosts": report.hosts.len(),
             "hosts_up": report.hosts.iter().filter(|h| h.status == HostStatus::Up).count(),
             "open": report.hosts.iter().map(|h| h.open.len()).sum::<usize>(),
+            "interrupted": report.interrupted,
+            "changes": changes.map(<[Change]>::len),
             "stats": report.stats}),
     )?;
     out.flush()

@@ -9,6 +9,9 @@ use crate::model::Assignment;
 enum Source {
     Map(memmap2::Mmap),
     Bytes(Vec<u8>),
+    /// Compiled into the binary (the built-in snapshot): read in place, never copied, so a
+    /// cold lookup touches only the pages it reads.
+    Static(&'static [u8]),
 }
 
 impl Source {
@@ -16,6 +19,7 @@ impl Source {
         match self {
             Source::Map(m) => m,
             Source::Bytes(b) => b,
+            Source::Static(b) => b,
         }
     }
 }
@@ -63,6 +67,11 @@ impl Store {
     /// Opens a store held in memory, checking all of it.
     pub(crate) fn from_bytes(bytes: Vec<u8>) -> Result<Store, StoreError> {
         Self::new(Source::Bytes(bytes))
+    }
+
+    /// Opens a store compiled into the binary, checking all of it, without copying it.
+    pub(crate) fn from_static(bytes: &'static [u8]) -> Result<Store, StoreError> {
+        Self::new(Source::Static(bytes))
     }
 
     fn new(source: Source) -> Result<Store, StoreError> {

@@ -353,9 +353,10 @@ fn data_files() -> Vec<(String, schema::DataFile)> {
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).expect("read data/").flatten() {
             let path = entry.path();
-            if path.is_dir() {
+            // data/fingerprints is the scanner's data in its own format; build.rs skips it too.
+            if path.is_dir() && !path.ends_with("fingerprints") {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "toml") {
+            } else if path.is_file() && path.extension().is_some_and(|e| e == "toml") {
                 paths.push(path);
             }
         }

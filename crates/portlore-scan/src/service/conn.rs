@@ -12,8 +12,9 @@ use tokio::time::{Instant, timeout_at};
 /// The most bytes kept from one answer.
 pub const MAX_READ: usize = 16 * 1024;
 
-/// After the first bytes arrive, how long to wait for the rest of a reply.
-const SETTLE: Duration = Duration::from_millis(150);
+/// After the first bytes arrive, the longest pause allowed before the reply is taken as
+/// complete (callers pass less on fast links).
+pub const MAX_SETTLE: Duration = Duration::from_millis(150);
 
 /// How a read ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,7 +30,7 @@ pub enum End {
 }
 
 /// Connects within `wait`.
-pub async fn connect(addr: SocketAddr, wait: Duration) -> io::Result<TcpStream> {
+pub async fn connect_raw(addr: SocketAddr, wait: Duration) -> io::Result<TcpStream> {
     let stream = tokio::time::timeout(wait, TcpStream::connect(addr))
         .await
         .map_err(|_| io::Error::new(io::ErrorKind::TimedOut, "connect timed out"))??;
@@ -41,7 +42,11 @@ pub async fn connect(addr: SocketAddr, wait: Duration) -> io::Result<TcpStream> 
 /// Reads until the peer closes, `MAX_READ` bytes arrive, `wait` passes with nothing, or
 /// the reply pauses for a moment once started. `wait` is a total: a peer that trickles a
 /// byte a second is cut off at the deadline, not kept alive by each byte.
-pub async fn read_reply<S: AsyncRead + Unpin>(stream: &mut S, wait: Duration) -> (Vec<u8>, End) {
+pub async fn read_reply<S: AsyncRead + Unpin>(
+    stream: &mut S,
+    wait: Duration,
+    settle: Duration,
+) -> (Vec<u8>, End) {
     let deadline = Instant::now() + wait;
     let mut buf = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
@@ -49,7 +54,7 @@ pub async fn read_reply<S: AsyncRead + Unpin>(stream: &mut S, wait: Duration) ->
         let until = if buf.is_empty() {
             deadline
         } else {
-            deadline.min(Instant::now() + SETTLE)
+            deadline.min(Instant::now() + settle)
         };
         match timeout_at(until, stream.read(&mut chunk)).await {
             Err(_) => return (buf, End::Time),

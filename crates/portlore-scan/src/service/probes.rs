@@ -1,37 +1,66 @@
-//! Probe payloads and the signatures that recognise answers. Every matcher reads any
-//! answer, whichever probe caused it: a Redis server answering a TLS hello with an error
-//! still names itself.
+//! The TCP probe catalogue: what each probe sends, and which ports make it the likely
+//! protocol. Every probe is read-only: a handshake, a version or capability question, or
+//! a login attempt for a user that should not exist. None guesses a credential, writes,
+//! or changes state on the target.
 
-use super::Service;
-use crate::escape::{escape_bytes, escape_str};
-
-/// An active probe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// An active TCP probe, sent on its own connection.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Probe {
     /// `GET / HTTP/1.0`.
     Http,
-    /// A TLS handshake (then HTTP inside it).
+    /// A TLS handshake with SNI and ALPN, then what the server says inside.
     Tls,
     /// Redis `PING` in RESP.
     Redis,
-    /// A PostgreSQL v3 StartupMessage for a user that should not exist.
+    /// A PostgreSQL v3 StartupMessage for a role that should not exist.
     Postgres,
     /// A MongoDB `hello` in OP_MSG.
     Mongo,
     /// The AMQP 0-9-1 protocol header.
     Amqp,
-    /// An MQTT 3.1.1 CONNECT.
+    /// An MQTT 3.1.1 CONNECT without credentials.
     Mqtt,
     /// memcached `version`.
     Memcached,
     /// Erlang port mapper `NAMES_REQ`.
     Epmd,
+    /// Erlang distribution `send_name`: the node answers with a status and its name.
+    ErlangDist,
+    /// RDP: an X.224 connection request with an RDP negotiation request.
+    Rdp,
+    /// SMB2 NEGOTIATE only.
+    Smb,
+    /// LDAP search of the root DSE (anonymous, base scope).
+    Ldap,
+    /// DNS over TCP: `version.bind` TXT in the CHAOS class.
+    DnsTcp,
+    /// MSSQL TDS pre-login.
+    Mssql,
+    /// Oracle TNS connect with `(CONNECT_DATA=(COMMAND=version))`.
+    OracleTns,
+    /// Cassandra native protocol OPTIONS.
+    Cassandra,
+    /// Kafka ApiVersions v0.
+    Kafka,
+    /// ZooKeeper four-letter word `srvr`.
+    Zookeeper,
+    /// RTSP OPTIONS.
+    Rtsp,
+    /// SIP OPTIONS over TCP.
+    Sip,
+    /// X11 connection setup without authorisation.
+    X11,
+    /// Minecraft server list ping (handshake, then status request).
+    Minecraft,
+    /// Modbus/TCP Read Device Identification (function 43/14, basic objects).
+    Modbus,
 }
 
 impl Probe {
-    /// Silent-server probes in the order tried when the port gives no hint: the most
-    /// common protocol first, and the ones whose wrong guesses end quickest.
-    pub const ORDER: [Probe; 9] = [
+    /// Probes tried on a silent port, in this order (the most common protocols first).
+    /// Modbus is left out: it is sent only where the port suggests it, because
+    /// industrial devices deserve care.
+    pub const BLIND: [Probe; 23] = [
         Probe::Http,
         Probe::Tls,
         Probe::Redis,
@@ -41,9 +70,23 @@ impl Probe {
         Probe::Mongo,
         Probe::Memcached,
         Probe::Epmd,
+        Probe::ErlangDist,
+        Probe::Rdp,
+        Probe::Smb,
+        Probe::Ldap,
+        Probe::DnsTcp,
+        Probe::Mssql,
+        Probe::OracleTns,
+        Probe::Cassandra,
+        Probe::Kafka,
+        Probe::Zookeeper,
+        Probe::Rtsp,
+        Probe::Sip,
+        Probe::X11,
+        Probe::Minecraft,
     ];
 
-    /// Short name, used in `method` (`probe:redis`).
+    /// Short name, used in evidence (`probe: redis`).
     pub fn name(self) -> &'static str {
         match self {
             Probe::Http => "http",
@@ -55,13 +98,28 @@ impl Probe {
             Probe::Mqtt => "mqtt",
             Probe::Memcached => "memcached",
             Probe::Epmd => "epmd",
+            Probe::ErlangDist => "erlang-dist",
+            Probe::Rdp => "rdp",
+            Probe::Smb => "smb",
+            Probe::Ldap => "ldap",
+            Probe::DnsTcp => "dns",
+            Probe::Mssql => "mssql",
+            Probe::OracleTns => "oracle-tns",
+            Probe::Cassandra => "cassandra",
+            Probe::Kafka => "kafka",
+            Probe::Zookeeper => "zookeeper",
+            Probe::Rtsp => "rtsp",
+            Probe::Sip => "sip",
+            Probe::X11 => "x11",
+            Probe::Minecraft => "minecraft",
+            Probe::Modbus => "modbus",
         }
     }
 
     /// The bytes sent (TLS is handled by rustls instead).
-    pub fn payload(self, host: &str) -> Vec<u8> {
+    pub fn payload(self, host: &str, port: u16) -> Vec<u8> {
         match self {
-            Probe::Http | Probe::Tls => http_get(host),
+            Probe::Http | Probe::Tls => http_get(host, "/"),
             Probe::Redis => b"*1\r\n$4\r\nPING\r\n".to_vec(),
             Probe::Postgres => postgres_startup(),
             Probe::Mongo => mongo_hello(),
@@ -69,17 +127,40 @@ impl Probe {
             Probe::Mqtt => mqtt_connect(),
             Probe::Memcached => b"version\r\n".to_vec(),
             Probe::Epmd => vec![0, 1, b'n'],
+            Probe::ErlangDist => erlang_send_name(),
+            Probe::Rdp => rdp_negotiation(),
+            Probe::Smb => smb2_negotiate(),
+            Probe::Ldap => ldap_root_dse(),
+            Probe::DnsTcp => {
+                let q = dns_version_bind();
+                let mut m = (q.len() as u16).to_be_bytes().to_vec();
+                m.extend(q);
+                m
+            }
+            Probe::Mssql => mssql_prelogin(),
+            Probe::OracleTns => oracle_tns_version(host, port),
+            Probe::Cassandra => vec![0x04, 0, 0, 1, 0x05, 0, 0, 0, 0],
+            Probe::Kafka => kafka_api_versions(),
+            Probe::Zookeeper => b"srvr\n".to_vec(),
+            Probe::Rtsp => format!(
+                "OPTIONS rtsp://{host}:{port}/ RTSP/1.0\r\nCSeq: 1\r\nUser-Agent: portlore-scan\r\n\r\n"
+            )
+            .into_bytes(),
+            Probe::Sip => sip_options(host, port),
+            Probe::X11 => vec![b'l', 0, 11, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+            Probe::Minecraft => minecraft_ping(host, port),
+            Probe::Modbus => vec![0x70, 0x6c, 0, 0, 0, 5, 0, 0x2b, 0x0e, 0x01, 0x00],
         }
     }
 }
 
-/// A probe that fits a well-known port of a client-speaks-first protocol, tried first.
+/// The likely protocol of a well-known port, tried first and alongside the banner wait.
 pub fn hint(port: u16) -> Option<Probe> {
     Some(match port {
-        80 | 81 | 591 | 3000 | 5000 | 8000 | 8008 | 8080 | 8081 | 8088 | 8888 | 9000 | 9200 => {
-            Probe::Http
-        }
-        443 | 4443 | 6443 | 8443 | 9443 | 10443 | 465 | 636 | 993 | 995 | 8883 | 5671 => Probe::Tls,
+        80 | 81 | 591 | 2375 | 2379 | 2380 | 3000 | 5000 | 5984 | 8000 | 8008 | 8080 | 8081
+        | 8088 | 8888 | 9000 | 9090 | 9100 | 9200 | 9300 | 631 | 10255 => Probe::Http,
+        443 | 2376 | 4443 | 6443 | 8443 | 9443 | 10250 | 10443 | 465 | 636 | 993 | 995 | 8883
+        | 5671 | 3269 => Probe::Tls,
         5432 | 5433 => Probe::Postgres,
         6379 | 6380 | 26379 => Probe::Redis,
         27017..=27019 => Probe::Mongo,
@@ -87,13 +168,31 @@ pub fn hint(port: u16) -> Option<Probe> {
         1883 => Probe::Mqtt,
         11211 => Probe::Memcached,
         4369 => Probe::Epmd,
+        25672 | 25673 => Probe::ErlangDist,
+        3389 => Probe::Rdp,
+        445 | 139 => Probe::Smb,
+        389 | 3268 => Probe::Ldap,
+        53 => Probe::DnsTcp,
+        1433 => Probe::Mssql,
+        1521 | 1522 | 1526 => Probe::OracleTns,
+        9042 => Probe::Cassandra,
+        9092 | 9093 => Probe::Kafka,
+        2181 => Probe::Zookeeper,
+        554 | 8554 => Probe::Rtsp,
+        5060 | 5061 => Probe::Sip,
+        6000..=6009 => Probe::X11,
+        25565 => Probe::Minecraft,
+        502 | 5020 => Probe::Modbus,
         _ => return None,
     })
 }
 
-fn http_get(host: &str) -> Vec<u8> {
-    format!("GET / HTTP/1.0\r\nHost: {host}\r\nUser-Agent: portlore-scan\r\nAccept: */*\r\n\r\n")
-        .into_bytes()
+/// An HTTP/1.0 GET.
+pub fn http_get(host: &str, path: &str) -> Vec<u8> {
+    format!(
+        "GET {path} HTTP/1.0\r\nHost: {host}\r\nUser-Agent: portlore-scan\r\nAccept: */*\r\n\r\n"
+    )
+    .into_bytes()
 }
 
 fn postgres_startup() -> Vec<u8> {
@@ -146,345 +245,217 @@ fn mqtt_connect() -> Vec<u8> {
     msg
 }
 
-fn svc(name: &str) -> Service {
-    Service {
-        name: name.to_string(),
-        ..Service::default()
-    }
+/// The flags a current Erlang node requires of a peer (OTP 25 and later refuse fewer):
+/// extended references, fun tags, new fun tags, extended pids and ports, export pointer
+/// tag, bit binaries, new floats, UTF-8 atoms, map tag, big creation, handshake 23.
+const ERLANG_FLAGS: u32 =
+    0x4 | 0x10 | 0x80 | 0x100 | 0x200 | 0x400 | 0x800 | 0x1_0000 | 0x2_0000 | 0x4_0000 | 0x100_0000;
+
+fn erlang_send_name() -> Vec<u8> {
+    // Version 6 `send_name` (OTP 23 and later; OTP 25 refuses version 5): 'N', 64-bit
+    // flags, creation, name length, name. Not a published node.
+    let name = b"portlore_probe@localhost";
+    let mut body = vec![b'N'];
+    body.extend_from_slice(&u64::from(ERLANG_FLAGS).to_be_bytes());
+    body.extend_from_slice(&0u32.to_be_bytes());
+    body.extend_from_slice(&(name.len() as u16).to_be_bytes());
+    body.extend_from_slice(name);
+    let mut msg = (body.len() as u16).to_be_bytes().to_vec();
+    msg.extend(body);
+    msg
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
+fn rdp_negotiation() -> Vec<u8> {
+    // TPKT (19 bytes) + X.224 Connection Request + RDP_NEG_REQ asking for TLS or CredSSP.
+    vec![
+        0x03, 0x00, 0x00, 0x13, 0x0e, 0xe0, 0x00, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x08, 0x00,
+        0x03, 0x00, 0x00, 0x00,
+    ]
 }
 
-fn first_line(bytes: &[u8]) -> &[u8] {
-    let end = bytes
-        .iter()
-        .position(|&b| b == b'\r' || b == b'\n')
-        .unwrap_or(bytes.len());
-    &bytes[..end]
+fn smb2_negotiate() -> Vec<u8> {
+    let mut smb = Vec::new();
+    smb.extend_from_slice(b"\xfeSMB");
+    smb.extend_from_slice(&64u16.to_le_bytes()); // header size
+    smb.extend_from_slice(&0u16.to_le_bytes()); // credit charge
+    smb.extend_from_slice(&0u32.to_le_bytes()); // status
+    smb.extend_from_slice(&0u16.to_le_bytes()); // NEGOTIATE
+    smb.extend_from_slice(&1u16.to_le_bytes()); // credits requested
+    smb.extend_from_slice(&0u32.to_le_bytes()); // flags
+    smb.extend_from_slice(&0u32.to_le_bytes()); // next command
+    smb.extend_from_slice(&0u64.to_le_bytes()); // message id
+    smb.extend_from_slice(&0u32.to_le_bytes()); // reserved
+    smb.extend_from_slice(&0u32.to_le_bytes()); // tree id
+    smb.extend_from_slice(&0u64.to_le_bytes()); // session id
+    smb.extend_from_slice(&[0u8; 16]); // signature
+    let dialects: [u16; 4] = [0x0202, 0x0210, 0x0300, 0x0302];
+    smb.extend_from_slice(&36u16.to_le_bytes());
+    smb.extend_from_slice(&(dialects.len() as u16).to_le_bytes());
+    smb.extend_from_slice(&1u16.to_le_bytes()); // signing enabled
+    smb.extend_from_slice(&0u16.to_le_bytes());
+    smb.extend_from_slice(&0u32.to_le_bytes()); // capabilities
+    smb.extend_from_slice(b"portlore-probe\0\0"); // client GUID
+    smb.extend_from_slice(&0u64.to_le_bytes()); // start time
+    for d in dialects {
+        smb.extend_from_slice(&d.to_le_bytes());
+    }
+    let mut msg = vec![0];
+    msg.extend_from_slice(&(smb.len() as u32).to_be_bytes()[1..]);
+    msg.extend(smb);
+    msg
 }
 
-/// Whether a 220 greeting needs an EHLO to tell SMTP from FTP.
-pub fn ambiguous_220(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"220") && recognise(bytes).is_none()
-}
-
-/// Recognises an answer; `None` when it matches no signature.
-pub fn recognise(b: &[u8]) -> Option<Service> {
-    if b.is_empty() {
-        return None;
-    }
-    if let Some(info) = super::http::parse(b) {
-        let mut s = svc("http");
-        s.product = info.server.clone();
-        s.http = Some(info);
-        return Some(s);
-    }
-    if b.starts_with(b"SSH-") {
-        return Some(ssh(first_line(b)));
-    }
-    if b.len() >= 5 && b[0] == 0x16 && b[1] == 0x03 && b[2] <= 0x04 {
-        return Some(svc("tls"));
-    }
-    if b.len() >= 7 && b[0] == 0x15 && b[1] == 0x03 && b[2] <= 0x04 {
-        let mut s = svc("tls");
-        s.info = Some("TLS alert".into());
-        return Some(s);
-    }
-    if let Some(s) = mysql(b) {
-        return Some(s);
-    }
-    if let Some(s) = postgres(b) {
-        return Some(s);
-    }
-    if let Some(s) = amqp(b) {
-        return Some(s);
-    }
-    if let Some(s) = mongo(b) {
-        return Some(s);
-    }
-    if b.starts_with(b"INFO {") {
-        let mut s = svc("nats");
-        s.product = Some("NATS".into());
-        let line = text(first_line(b));
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line[5..]) {
-            s.version = v["version"].as_str().map(|x| escape_str(x, 40));
-            if v["auth_required"].as_bool() == Some(true) {
-                s.info = Some("auth required".into());
-            }
-        }
-        return Some(s);
-    }
-    if b.len() > 4 && text(&b[4..]).starts_with("name ") && text(b).contains(" at port ") {
-        let mut s = svc("epmd");
-        s.product = Some("Erlang port mapper".into());
-        let names: Vec<String> = text(&b[4..])
-            .lines()
-            .filter_map(|l| l.strip_prefix("name "))
-            .map(|l| escape_str(l, 60))
-            .take(4)
-            .collect();
-        s.info = Some(names.join("; "));
-        return Some(s);
-    }
-    if let Some(s) = redis(b) {
-        return Some(s);
-    }
-    if b.starts_with(b"VERSION ") {
-        let mut s = svc("memcached");
-        s.product = Some("memcached".into());
-        s.version = Some(escape_bytes(&first_line(b)[8..], 40));
-        return Some(s);
-    }
-    if b.starts_with(b"RFB ") {
-        let mut s = svc("vnc");
-        s.version = Some(escape_bytes(&first_line(b)[4..], 20));
-        return Some(s);
-    }
-    if b[0] == 0xff && b.len() >= 3 && (0xfb..=0xfe).contains(&b[1]) {
-        return Some(svc("telnet"));
-    }
-    if b.starts_with(b"+OK") {
-        return Some(with_banner(svc("pop3"), b));
-    }
-    if b.starts_with(b"* OK") || b.starts_with(b"* PREAUTH") {
-        return Some(with_banner(svc("imap"), b));
-    }
-    if b.starts_with(b"220") {
-        let line = text(first_line(b)).to_ascii_lowercase();
-        if line.contains("ftp") {
-            return Some(with_banner(svc("ftp"), b));
-        }
-        if ["smtp", "esmtp", "postfix", "exim", "sendmail", "mail"]
-            .iter()
-            .any(|k| line.contains(k))
-        {
-            return Some(with_banner(svc("smtp"), b));
-        }
-    }
-    None
-}
-
-/// Interprets the reply to EHLO after an ambiguous 220 greeting.
-pub fn after_ehlo(greeting: &[u8], reply: &[u8]) -> Service {
-    let name = if reply.starts_with(b"250") {
-        "smtp"
-    } else if reply.starts_with(b"5") || reply.starts_with(b"4") {
-        "ftp"
+/// BER: a tag, a definite length, the content.
+fn ber(tag: u8, content: &[u8]) -> Vec<u8> {
+    let mut out = vec![tag];
+    let n = content.len();
+    if n < 0x80 {
+        out.push(n as u8);
     } else {
-        "unknown"
-    };
-    with_banner(svc(name), greeting)
+        out.push(0x82);
+        out.extend_from_slice(&(n as u16).to_be_bytes());
+    }
+    out.extend_from_slice(content);
+    out
 }
 
-fn with_banner(mut s: Service, b: &[u8]) -> Service {
-    s.banner = Some(escape_bytes(first_line(b), 200));
-    s
+fn ldap_root_dse() -> Vec<u8> {
+    let mut req = Vec::new();
+    req.extend(ber(0x04, b"")); // base object: the root DSE
+    req.extend(ber(0x0a, &[0])); // scope: base
+    req.extend(ber(0x0a, &[0])); // never dereference aliases
+    req.extend(ber(0x02, &[0])); // no size limit
+    req.extend(ber(0x02, &[5])); // 5 s time limit
+    req.extend(ber(0x01, &[0])); // types and values
+    req.extend(ber(0x87, b"objectClass")); // filter: present
+    let mut attrs = Vec::new();
+    for a in [
+        "vendorName",
+        "vendorVersion",
+        "namingContexts",
+        "supportedLDAPVersion",
+        "dnsHostName",
+    ] {
+        attrs.extend(ber(0x04, a.as_bytes()));
+    }
+    req.extend(ber(0x30, &attrs));
+    let mut msg = ber(0x02, &[1]); // message id 1
+    msg.extend(ber(0x63, &req)); // SearchRequest
+    ber(0x30, &msg)
 }
 
-fn ssh(line: &[u8]) -> Service {
-    let mut s = with_banner(svc("ssh"), line);
-    // SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3
-    let line = text(line);
-    let software = line.splitn(3, '-').nth(2).unwrap_or("");
-    let mut words = software.splitn(2, ' ');
-    let sw = words.next().unwrap_or("");
-    let (product, version) = sw.split_once('_').unwrap_or((sw, ""));
-    s.product = (!product.is_empty()).then(|| escape_str(product, 40));
-    s.version = (!version.is_empty()).then(|| escape_str(version, 40));
-    s.info = words.next().map(|c| escape_str(c, 60));
-    s
+/// A DNS query for `version.bind` TXT CH (no TCP length prefix).
+pub fn dns_version_bind() -> Vec<u8> {
+    let mut q = vec![0x70, 0x6c, 0x00, 0x00, 0, 1, 0, 0, 0, 0, 0, 0];
+    for label in ["version", "bind"] {
+        q.push(label.len() as u8);
+        q.extend_from_slice(label.as_bytes());
+    }
+    q.push(0);
+    q.extend_from_slice(&[0, 16, 0, 3]); // TXT, CHAOS
+    q
 }
 
-fn mysql(b: &[u8]) -> Option<Service> {
-    if b.len() < 6 || b[3] != 0 {
-        return None;
+fn mssql_prelogin() -> Vec<u8> {
+    // Options: VERSION (6 bytes), ENCRYPTION (1), INSTOPT (1), THREADID (4), terminator.
+    let options: [(u8, &[u8]); 4] = [
+        (0, &[0, 0, 0, 0, 0, 0]),
+        (1, &[2]), // encryption not supported by the client: no TLS needed to answer
+        (2, &[0]),
+        (3, &[0, 0, 0, 0]),
+    ];
+    let table_len = options.len() * 5 + 1;
+    let mut table = Vec::new();
+    let mut data = Vec::new();
+    for (token, value) in options {
+        table.push(token);
+        table.extend_from_slice(&((table_len + data.len()) as u16).to_be_bytes());
+        table.extend_from_slice(&(value.len() as u16).to_be_bytes());
+        data.extend_from_slice(value);
     }
-    let len = usize::from(b[0]) | usize::from(b[1]) << 8 | usize::from(b[2]) << 16;
-    if !(2..=1 << 16).contains(&len) {
-        return None;
-    }
-    match b[4] {
-        0x0a => {
-            let end = b[5..].iter().position(|&c| c == 0)? + 5;
-            let version = &b[5..end];
-            if version.is_empty() || !version.iter().all(|c| c.is_ascii_graphic()) {
-                return None;
-            }
-            let v = text(version);
-            let mut s = svc("mysql");
-            if let Some(i) = v.find("-MariaDB") {
-                s.product = Some("MariaDB".into());
-                let head = &v[..i];
-                // MariaDB prefixes "5.5.5-" for old clients.
-                let ver = head.strip_prefix("5.5.5-").unwrap_or(head);
-                s.version = Some(escape_str(ver, 40));
-            } else {
-                s.product = Some("MySQL".into());
-                s.version = Some(escape_str(&v, 40));
-            }
-            Some(s)
-        }
-        0xff if b.len() > 7 => {
-            let msg = text(&b[7..(len + 4).min(b.len())]);
-            let mut s = svc("mysql");
-            s.info = Some(escape_str(&msg, 100));
-            Some(s)
-        }
-        _ => None,
-    }
+    table.push(0xff);
+    table.extend(data);
+    let mut msg = vec![0x12, 0x01];
+    msg.extend_from_slice(&((table.len() + 8) as u16).to_be_bytes());
+    msg.extend_from_slice(&[0, 0, 0, 0]);
+    msg.extend(table);
+    msg
 }
 
-fn postgres(b: &[u8]) -> Option<Service> {
-    if b.len() < 9 || !(b[0] == b'E' || b[0] == b'R') {
-        return None;
-    }
-    let len = u32::from_be_bytes([b[1], b[2], b[3], b[4]]) as usize;
-    if !(8..=8192).contains(&len) {
-        return None;
-    }
-    let mut s = svc("postgresql");
-    s.product = Some("PostgreSQL".into());
-    if b[0] == b'R' {
-        let code = u32::from_be_bytes([b[5], b[6], b[7], b[8]]);
-        s.info = Some(
-            match code {
-                0 => "trust: no password asked",
-                3 => "password authentication",
-                5 => "md5 authentication",
-                10 => "SCRAM authentication",
-                _ => return None,
-            }
-            .into(),
-        );
-        return Some(s);
-    }
-    let body = &b[5..(len + 1).min(b.len())];
-    let fields: Vec<&[u8]> = body.split(|&c| c == 0).collect();
-    let sev = fields
-        .iter()
-        .any(|f| f.starts_with(b"SFATAL") || f.starts_with(b"SERROR") || f.starts_with(b"VFATAL"));
-    if !sev {
-        return None;
-    }
-    if let Some(m) = fields.iter().find(|f| f.first() == Some(&b'M')) {
-        s.info = Some(escape_bytes(&m[1..], 100));
-    }
-    Some(s)
-}
-
-fn amqp(b: &[u8]) -> Option<Service> {
-    if b.starts_with(b"AMQP") && b.len() >= 8 {
-        let mut s = svc("amqp");
-        s.info = Some(format!("protocol header {}.{}.{}", b[5], b[6], b[7]));
-        return Some(s);
-    }
-    if b.len() < 11 || b[0] != 1 || b[1] != 0 || b[2] != 0 || b[7..11] != [0, 10, 0, 10] {
-        return None;
-    }
-    let mut s = svc("amqp");
-    s.product = table_str(b, b"product").map(|p| escape_str(&p, 40));
-    s.version = table_str(b, b"version").map(|v| escape_str(&v, 40));
-    s.info = Some(format!(
-        "AMQP {}-{}",
-        b[11],
-        b.get(12).copied().unwrap_or(0)
-    ));
-    Some(s)
-}
-
-/// A long-string value in an AMQP field table: name, 'S', u32 length, bytes.
-fn table_str(b: &[u8], key: &[u8]) -> Option<String> {
-    let mut i = 0;
-    while i + key.len() + 5 < b.len() {
-        if i > 0 && b[i - 1] as usize == key.len() && &b[i..i + key.len()] == key {
-            let t = i + key.len();
-            if b[t] == b'S' {
-                let n = u32::from_be_bytes([b[t + 1], b[t + 2], b[t + 3], b[t + 4]]) as usize;
-                let start = t + 5;
-                return b.get(start..start + n.min(64)).map(text);
-            }
-        }
-        i += 1;
-    }
-    None
-}
-
-fn mongo(b: &[u8]) -> Option<Service> {
-    if b.len() < 21 {
-        return None;
-    }
-    let len = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
-    let op = i32::from_le_bytes([b[12], b[13], b[14], b[15]]);
-    let response_to = i32::from_le_bytes([b[8], b[9], b[10], b[11]]);
-    if !(16..=48_000_000).contains(&len) || !(op == 2013 || op == 1) || response_to != 1 {
-        return None;
-    }
-    let mut s = svc("mongodb");
-    s.product = Some("MongoDB".into());
-    let body = text(b);
-    if body.contains("maxWireVersion") {
-        s.info = Some("hello answered".into());
-    }
-    Some(s)
-}
-
-fn redis(b: &[u8]) -> Option<Service> {
-    let line = first_line(b);
-    let is = |p: &[u8]| line.starts_with(p);
-    let info = if is(b"+PONG") {
-        None
-    } else if is(b"-NOAUTH") || is(b"-WRONGPASS") {
-        Some("auth required")
-    } else if is(b"-DENIED") {
-        Some("protected mode")
-    } else if (is(b"-ERR unknown command") && text(line).contains("with args beginning with"))
-        || text(b).contains("redis_version:")
-    {
-        None
-    } else {
-        return None;
-    };
-    let mut s = svc("redis");
-    s.product = Some("Redis".into());
-    s.info = info.map(String::from);
-    Some(s)
-}
-
-/// The MQTT CONNACK answer to our CONNECT.
-pub fn mqtt_connack(b: &[u8]) -> Option<Service> {
-    if b.len() < 4 || b[0] != 0x20 || b[1] < 2 {
-        return None;
-    }
-    let mut s = svc("mqtt");
-    s.info = Some(
-        match b[3] {
-            0 => "connection accepted",
-            1 => "protocol version refused",
-            2 => "client id refused",
-            3 => "server unavailable",
-            4 | 5 | 0x86 | 0x87 => "auth required",
-            _ => "connack",
-        }
-        .into(),
+fn oracle_tns_version(host: &str, port: u16) -> Vec<u8> {
+    let data = format!(
+        "(DESCRIPTION=(CONNECT_DATA=(COMMAND=version)(CID=(PROGRAM=portlore)(HOST={host})))(ADDRESS=(PROTOCOL=TCP)(PORT={port})))"
     );
-    Some(s)
+    let data = data.as_bytes();
+    let offset = 58u16;
+    let total = offset as usize + data.len();
+    let mut m = Vec::with_capacity(total);
+    m.extend_from_slice(&(total as u16).to_be_bytes());
+    m.extend_from_slice(&[0, 0, 1, 0, 0, 0]); // checksum, CONNECT, reserved, header checksum
+    m.extend_from_slice(&0x013au16.to_be_bytes()); // version 314
+    m.extend_from_slice(&0x012cu16.to_be_bytes()); // lowest compatible 300
+    m.extend_from_slice(&0u16.to_be_bytes()); // service options
+    m.extend_from_slice(&0x0800u16.to_be_bytes()); // SDU
+    m.extend_from_slice(&0x7fffu16.to_be_bytes()); // TDU
+    m.extend_from_slice(&0x4f98u16.to_be_bytes()); // protocol characteristics
+    m.extend_from_slice(&0u16.to_be_bytes()); // line turnaround
+    m.extend_from_slice(&1u16.to_be_bytes()); // value of 1 in hardware
+    m.extend_from_slice(&(data.len() as u16).to_be_bytes());
+    m.extend_from_slice(&offset.to_be_bytes());
+    m.extend_from_slice(&0u32.to_be_bytes()); // max receivable data
+    m.extend_from_slice(&[0x41, 0x41]); // connect flags
+    m.resize(offset as usize, 0);
+    m.extend_from_slice(data);
+    m
 }
 
-/// memcached's answer to an unknown command (`ERROR`), accepted only after its own probe.
-pub fn memcached_error(b: &[u8]) -> Option<Service> {
-    (b == b"ERROR\r\n").then(|| svc("memcached"))
+fn kafka_api_versions() -> Vec<u8> {
+    let client = b"portlore";
+    let mut body = Vec::new();
+    body.extend_from_slice(&18u16.to_be_bytes()); // ApiVersions
+    body.extend_from_slice(&0u16.to_be_bytes()); // version 0
+    body.extend_from_slice(&KAFKA_CORRELATION.to_be_bytes());
+    body.extend_from_slice(&(client.len() as u16).to_be_bytes());
+    body.extend_from_slice(client);
+    let mut msg = (body.len() as u32).to_be_bytes().to_vec();
+    msg.extend(body);
+    msg
 }
 
-/// A Redis `INFO server` request, sent after a PONG for the version.
-pub const REDIS_INFO: &[u8] = b"*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n";
+/// The correlation id of our Kafka request, echoed by a broker.
+pub const KAFKA_CORRELATION: u32 = 0x706c_0001;
 
-/// The version from an INFO reply.
-pub fn redis_version(b: &[u8]) -> Option<String> {
-    let t = text(b);
-    let v = t.split("redis_version:").nth(1)?.lines().next()?;
-    Some(escape_str(v.trim(), 40))
+fn sip_options(host: &str, port: u16) -> Vec<u8> {
+    format!(
+        "OPTIONS sip:{host}:{port} SIP/2.0\r\nVia: SIP/2.0/TCP portlore.invalid;branch=z9hG4bKportlore1\r\nMax-Forwards: 0\r\nFrom: <sip:probe@portlore.invalid>;tag=portlore\r\nTo: <sip:{host}:{port}>\r\nCall-ID: portlore-probe@portlore.invalid\r\nCSeq: 1 OPTIONS\r\nAccept: application/sdp\r\nContent-Length: 0\r\n\r\n"
+    )
+    .into_bytes()
+}
+
+fn varint(mut v: u32, out: &mut Vec<u8>) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn minecraft_ping(host: &str, port: u16) -> Vec<u8> {
+    let mut hs = vec![0x00];
+    varint(765, &mut hs); // a recent protocol number; servers answer status for any
+    varint(host.len() as u32, &mut hs);
+    hs.extend_from_slice(host.as_bytes());
+    hs.extend_from_slice(&port.to_be_bytes());
+    hs.push(1); // next state: status
+    let mut msg = Vec::new();
+    varint(hs.len() as u32, &mut msg);
+    msg.extend(hs);
+    msg.extend_from_slice(&[1, 0]); // status request
+    msg
 }
 
 #[cfg(test)]
@@ -492,66 +463,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn recognises_banners() {
-        let s = recognise(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n").unwrap();
-        assert_eq!(
-            (s.name.as_str(), s.product.as_deref()),
-            ("ssh", Some("OpenSSH"))
-        );
-        assert_eq!(s.version.as_deref(), Some("9.2p1"));
-        let maria = b"\x5b\x00\x00\x00\x0a5.5.5-10.11.6-MariaDB-0+deb12u1\x00rest";
-        let s = recognise(maria).unwrap();
-        assert_eq!(s.product.as_deref(), Some("MariaDB"));
-        assert_eq!(s.version.as_deref(), Some("10.11.6"));
-        assert_eq!(recognise(b"+PONG\r\n").unwrap().name, "redis");
-        assert_eq!(
-            recognise(b"-NOAUTH Authentication required.\r\n")
-                .unwrap()
-                .name,
-            "redis"
-        );
-        assert_eq!(recognise(b"220 mx ESMTP Postfix\r\n").unwrap().name, "smtp");
-        assert_eq!(recognise(b"220 (vsFTPd 3.0.3)\r\n").unwrap().name, "ftp");
-        assert!(ambiguous_220(b"220 welcome\r\n"));
-        assert_eq!(recognise(b"+OK POP3 ready\r\n").unwrap().name, "pop3");
-        assert_eq!(
-            recognise(b"* OK [CAPABILITY IMAP4rev1] ready\r\n")
-                .unwrap()
-                .name,
-            "imap"
-        );
-        assert_eq!(
-            recognise(b"VERSION 1.6.21\r\n").unwrap().version.as_deref(),
-            Some("1.6.21")
-        );
-        let nats = recognise(b"INFO {\"server_id\":\"x\",\"version\":\"2.10.1\"}\r\n").unwrap();
-        assert_eq!(
-            (nats.name.as_str(), nats.version.as_deref()),
-            ("nats", Some("2.10.1"))
-        );
-        assert!(recognise(b"hello there").is_none());
-        let pg =
-            b"E\x00\x00\x00\x50SFATAL\x00VFATAL\x00C28000\x00Mrole \"x\" does not exist\x00\x00";
-        assert_eq!(recognise(pg).unwrap().name, "postgresql");
-        assert_eq!(
-            mqtt_connack(&[0x20, 2, 0, 5]).unwrap().info.as_deref(),
-            Some("auth required")
-        );
-    }
-
-    #[test]
     fn payloads_are_well_formed() {
-        let pg = Probe::Postgres.payload("h");
+        let pg = Probe::Postgres.payload("h", 1);
         assert_eq!(
             u32::from_be_bytes([pg[0], pg[1], pg[2], pg[3]]) as usize,
             pg.len()
         );
-        let m = Probe::Mongo.payload("h");
+        let m = Probe::Mongo.payload("h", 1);
         assert_eq!(
             i32::from_le_bytes([m[0], m[1], m[2], m[3]]) as usize,
             m.len()
         );
-        let q = Probe::Mqtt.payload("h");
+        let q = Probe::Mqtt.payload("h", 1);
         assert_eq!(q[1] as usize + 2, q.len());
+        let e = Probe::ErlangDist.payload("h", 1);
+        assert_eq!(u16::from_be_bytes([e[0], e[1]]) as usize + 2, e.len());
+        let r = Probe::Rdp.payload("h", 1);
+        assert_eq!(u16::from_be_bytes([r[2], r[3]]) as usize, r.len());
+        let s = Probe::Smb.payload("h", 1);
+        assert_eq!(
+            u32::from_be_bytes([0, s[1], s[2], s[3]]) as usize + 4,
+            s.len()
+        );
+        let l = Probe::Ldap.payload("h", 1);
+        assert_eq!(l[1] as usize + 2, l.len());
+        let d = Probe::DnsTcp.payload("h", 1);
+        assert_eq!(u16::from_be_bytes([d[0], d[1]]) as usize + 2, d.len());
+        let t = Probe::Mssql.payload("h", 1);
+        assert_eq!(u16::from_be_bytes([t[2], t[3]]) as usize, t.len());
+        let o = Probe::OracleTns.payload("h", 1521);
+        assert_eq!(u16::from_be_bytes([o[0], o[1]]) as usize, o.len());
+        let k = Probe::Kafka.payload("h", 1);
+        assert_eq!(
+            u32::from_be_bytes([k[0], k[1], k[2], k[3]]) as usize + 4,
+            k.len()
+        );
+        let mc = Probe::Minecraft.payload("h", 25565);
+        assert_eq!(mc[0] as usize + 1 + 2, mc.len());
+        let mb = Probe::Modbus.payload("h", 502);
+        assert_eq!(u16::from_be_bytes([mb[4], mb[5]]) as usize + 6, mb.len());
+    }
+
+    #[test]
+    fn blind_probes_are_distinct_and_exclude_modbus() {
+        let mut names: Vec<&str> = Probe::BLIND.iter().map(|p| p.name()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), Probe::BLIND.len());
+        assert!(!Probe::BLIND.contains(&Probe::Modbus));
+        assert_eq!(hint(502), Some(Probe::Modbus));
+        assert_eq!(hint(25672), Some(Probe::ErlangDist));
     }
 }

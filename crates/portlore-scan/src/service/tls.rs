@@ -24,6 +24,10 @@ pub struct TlsInfo {
     pub subject: Option<String>,
     /// Its issuer, escaped.
     pub issuer: Option<String>,
+    /// The server name sent (SNI), when the target was named by a host name.
+    pub sni: Option<String>,
+    /// The application protocol the server chose from `h2` and `http/1.1` (ALPN).
+    pub alpn: Option<String>,
 }
 
 #[derive(Debug)]
@@ -61,24 +65,35 @@ impl ServerCertVerifier for AcceptAny {
     }
 }
 
-fn connector() -> TlsConnector {
-    static CONFIG: OnceLock<Arc<ClientConfig>> = OnceLock::new();
-    let config = CONFIG.get_or_init(|| {
-        let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
-        let config = ClientConfig::builder_with_provider(provider.clone())
-            .with_safe_default_protocol_versions()
-            .map(|b| {
-                b.dangerous()
-                    .with_custom_certificate_verifier(Arc::new(AcceptAny(provider)))
-                    .with_no_client_auth()
-            });
-        Arc::new(config.unwrap_or_else(|_| {
-            // Unreachable with the bundled provider; keep a usable fallback anyway.
-            ClientConfig::builder()
-                .with_root_certificates(rustls::RootCertStore::empty())
+fn config(alpn: &[&[u8]]) -> Arc<ClientConfig> {
+    let provider = Arc::new(rustls::crypto::aws_lc_rs::default_provider());
+    let config = ClientConfig::builder_with_provider(provider.clone())
+        .with_safe_default_protocol_versions()
+        .map(|b| {
+            b.dangerous()
+                .with_custom_certificate_verifier(Arc::new(AcceptAny(provider)))
                 .with_no_client_auth()
-        }))
+        });
+    let mut config = config.unwrap_or_else(|_| {
+        // Unreachable with the bundled provider; keep a usable fallback anyway.
+        ClientConfig::builder()
+            .with_root_certificates(rustls::RootCertStore::empty())
+            .with_no_client_auth()
     });
+    config.alpn_protocols = alpn.iter().map(|p| p.to_vec()).collect();
+    Arc::new(config)
+}
+
+/// A connector offering `h2` and `http/1.1` (`offer_h2`), or `http/1.1` only, for a
+/// connection that will carry an HTTP/1 request.
+fn connector(offer_h2: bool) -> TlsConnector {
+    static BOTH: OnceLock<Arc<ClientConfig>> = OnceLock::new();
+    static HTTP1: OnceLock<Arc<ClientConfig>> = OnceLock::new();
+    let config = if offer_h2 {
+        BOTH.get_or_init(|| config(&[b"h2", b"http/1.1"]))
+    } else {
+        HTTP1.get_or_init(|| config(&[b"http/1.1"]))
+    };
     TlsConnector::from(config.clone())
 }
 
@@ -88,11 +103,12 @@ pub async fn handshake(
     addr: SocketAddr,
     host: Option<&str>,
     wait: Duration,
+    offer_h2: bool,
 ) -> Option<(TlsStream<TcpStream>, TlsInfo)> {
-    let name = host
-        .and_then(|h| ServerName::try_from(h.to_string()).ok())
-        .unwrap_or_else(|| ServerName::IpAddress(addr.ip().into()));
-    let tls = tokio::time::timeout(wait, connector().connect(name, stream))
+    let sni = host.and_then(|h| ServerName::try_from(h.to_string()).ok());
+    let sent = sni.as_ref().map(|_| host.unwrap_or_default().to_string());
+    let name = sni.unwrap_or_else(|| ServerName::IpAddress(addr.ip().into()));
+    let tls = tokio::time::timeout(wait, connector(offer_h2).connect(name, stream))
         .await
         .ok()?
         .ok()?;
@@ -117,6 +133,10 @@ pub async fn handshake(
             .as_ref()
             .map(|(_, i)| escape_str(i, 160))
             .filter(|s| !s.is_empty()),
+        sni: sent.map(|s| escape_str(&s, 100)),
+        alpn: conn
+            .alpn_protocol()
+            .map(|p| crate::escape::escape_bytes(p, 20)),
     };
     Some((tls, info))
 }

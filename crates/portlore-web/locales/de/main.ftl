@@ -10,6 +10,7 @@ nav-home = Startseite
 nav-ports = Alle Ports
 nav-recent = Kürzlich geändert
 footer-text = Registerfakten stammen ausschließlich aus dem IANA-Register. Redaktionelle Notizen nennen ihre Quellen. Keine Cookies, kein Tracking.
+footer-registry = IANA-Register der Dienstnamen und Transportprotokoll-Portnummern, Stand { $date }.
 crumbs-label = Brotkrumen
 crumb-ports = Ports
 

@@ -10,6 +10,7 @@ nav-home = Home
 nav-ports = All ports
 nav-recent = Recently changed
 footer-text = Registry facts come only from the IANA registry. Curated notes cite their sources. No cookies, no tracking.
+footer-registry = IANA Service Name and Transport Protocol Port Number Registry, updated { $date }.
 crumbs-label = Breadcrumbs
 crumb-ports = Ports
 

@@ -10,6 +10,7 @@ nav-home = Inicio
 nav-ports = Todos los puertos
 nav-recent = Cambios recientes
 footer-text = Los datos del registro provienen solo del registro de la IANA. Las notas redactadas citan sus fuentes. Sin cookies ni rastreo.
+footer-registry = Registro de la IANA de nombres de servicio y números de puerto de protocolo de transporte, actualizado el { $date }.
 crumbs-label = Ruta de navegación
 crumb-ports = Puertos
 

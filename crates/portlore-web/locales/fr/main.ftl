@@ -10,6 +10,7 @@ nav-home = Accueil
 nav-ports = Tous les ports
 nav-recent = Modifications récentes
 footer-text = Les faits du registre viennent uniquement du registre de l'IANA. Les notes rédigées citent leurs sources. Ni cookies ni pistage.
+footer-registry = Registre IANA des noms de service et numéros de port de protocole de transport, mis à jour le { $date }.
 crumbs-label = Fil d'Ariane
 crumb-ports = Ports
 

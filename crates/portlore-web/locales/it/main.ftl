@@ -10,6 +10,7 @@ nav-home = Home
 nav-ports = Tutte le porte
 nav-recent = Modifiche recenti
 footer-text = I dati del registro provengono solo dal registro IANA. Le note redazionali citano le loro fonti. Niente cookie, niente tracciamento.
+footer-registry = Registro IANA dei nomi di servizio e dei numeri di porta dei protocolli di trasporto, aggiornato al { $date }.
 crumbs-label = Percorso
 crumb-ports = Porte
 

@@ -10,6 +10,7 @@ nav-home = ホーム
 nav-ports = すべてのポート
 nav-recent = 最近の変更
 footer-text = レジストリの事実は IANA レジストリだけから取っています。編集した解説には出典を付けています。クッキーもトラッキングもありません。
+footer-registry = IANA サービス名・トランスポートプロトコルポート番号レジストリ（{ $date } 更新）。
 crumbs-label = パンくずリスト
 crumb-ports = ポート
 

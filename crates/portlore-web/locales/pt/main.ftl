@@ -10,6 +10,7 @@ nav-home = Início
 nav-ports = Todas as portas
 nav-recent = Alterações recentes
 footer-text = Os dados do registo vêm apenas do registo da IANA. As notas redigidas citam as suas fontes. Sem cookies, sem rastreio.
+footer-registry = Registo da IANA de nomes de serviço e números de porta de protocolo de transporte, atualizado em { $date }.
 crumbs-label = Navegação estrutural
 crumb-ports = Portas
 

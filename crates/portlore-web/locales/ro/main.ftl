@@ -10,6 +10,7 @@ nav-home = Acasă
 nav-ports = Toate porturile
 nav-recent = Modificări recente
 footer-text = Datele registrului provin doar din registrul IANA. Notele redactate își citează sursele. Fără cookie-uri, fără urmărire.
+footer-registry = Registrul IANA al numelor de servicii și numerelor de port ale protocoalelor de transport, actualizat la { $date }.
 crumbs-label = Navigare
 crumb-ports = Porturi
 

@@ -263,6 +263,13 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(feedback::post, feedback::aggregates))
 }
 
+/// Installs the process's metrics recorder now: counts recorded before it exists are
+/// lost, and with `--metrics-listen` nothing on the site would install it before the
+/// first scrape.
+pub(crate) fn install_metrics() {
+    let _ = metrics::handle();
+}
+
 /// Every API route, to be merged into the site's router.
 pub fn router() -> Router<AppState> {
     let (routes, doc) = api_routes().split_for_parts();

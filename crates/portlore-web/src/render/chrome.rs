@@ -49,6 +49,9 @@ pub struct Chrome {
     /// How this page writes links.
     pub links: Links,
     style: LinkStyle,
+    /// The footer line naming the registry the pages come from and its date; empty when
+    /// no registry is loaded.
+    pub registry: String,
 }
 
 impl Chrome {
@@ -84,6 +87,7 @@ impl Chrome {
             query: String::new(),
             links,
             style: config.links,
+            registry: String::new(),
         }
     }
 

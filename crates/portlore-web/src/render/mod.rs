@@ -195,7 +195,14 @@ impl Renderer {
 
     /// The frame of a page of this site at `/{lang}{path_tail}`.
     pub fn chrome(&self, lang: Lang, title: String, path_tail: &str) -> Chrome {
-        Chrome::new(lang, title, path_tail, &self.config)
+        let mut chrome = Chrome::new(lang, title, path_tail, &self.config);
+        // Every page says which registry (and which edition of it) its facts are from.
+        if let Some(date) = self.kb.registry_meta().and_then(|m| m.updated) {
+            chrome.registry = chrome
+                .t
+                .t1("footer-registry", "date", crate::i18n::Arg::Str(&date));
+        }
+        chrome
     }
 
     /// A renderer of the same knowledge for the static export in these languages.

@@ -90,6 +90,10 @@ pub enum Command {
         /// The subcommand whose page to print (scan prints portlore-scan(1)).
         #[arg(value_name = "SUBCOMMAND")]
         subcommand: Option<String>,
+        /// Print the name of every page (portlore, portlore-lookup, ...), one a line,
+        /// instead of a page; packaging/assets.sh installs them from this list.
+        #[arg(long, conflicts_with = "subcommand")]
+        list: bool,
     },
 }
 

@@ -50,7 +50,18 @@ pub struct Args {
     /// Skip service identification (port states only).
     #[arg(long)]
     pub no_service: bool,
-    /// Output format (JSON: JSON Lines, schema portlore.scan/1: one record per open port,
+    /// Also read fingerprints from DIR: Rapid7 Recog XML files or portlore TOML files.
+    #[arg(long, value_name = "DIR", env = "PORTLORE_FINGERPRINTS")]
+    pub fingerprints: Option<PathBuf>,
+    /// Compare with a previous scan (portlore JSON Lines or nmap XML) and report what
+    /// changed, as ndiff does.
+    #[arg(long, value_name = "PREVIOUS")]
+    pub diff: Option<PathBuf>,
+    /// Continue an interrupted scan: ports settled in FILE (portlore JSON Lines) are not
+    /// scanned again.
+    #[arg(long, value_name = "FILE")]
+    pub resume: Option<PathBuf>,
+    /// Output format (JSON: JSON Lines, schema portlore.scan/2: one record per open port,
     /// per host, and a summary).
     #[command(flatten)]
     pub format: FormatArg,

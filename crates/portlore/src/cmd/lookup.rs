@@ -64,6 +64,15 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
                 text.push_str(&page::render(info, &here));
             }
         }
+        // The footer: which registry the facts above come from, and its edition.
+        if let Some(in_use) = crate::registry::in_use() {
+            text.push('\n');
+            text.push_str(&output::styled(
+                output::DIM,
+                &format!("Source: {}", in_use.line()),
+            ));
+            text.push('\n');
+        }
         output::print(&text)
     };
     exit::printed(result)

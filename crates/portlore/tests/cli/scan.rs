@@ -81,21 +81,26 @@ fn loopback_table_escapes_banners_and_states_what_was_missed() {
     assert_eq!(none.status.code(), Some(1), "{none:?}");
 }
 
+/// What `.ci/services` starts, on its own ports: (port, service name, product contains,
+/// whether the service tells its version).
+const REAL: &[(u16, &str, &str, bool)] = &[
+    (5432, "postgresql", "PostgreSQL", false),
+    (3306, "mysql", "MariaDB", true),
+    (6379, "redis", "Redis", true),
+    (5672, "amqp", "RabbitMQ", true),
+    (25672, "erlang-dist", "RabbitMQ", false),
+    (4369, "epmd", "Erlang port mapper", false),
+    (1883, "mqtt", "Mosquitto", true),
+    (4222, "nats", "NATS", true),
+];
+
 #[test]
-fn real_services_by_probe_in_json() {
-    let services = [
-        (5432u16, "postgresql"),
-        (3306, "mysql"),
-        (6379, "redis"),
-        (5672, "amqp"),
-        (1883, "mqtt"),
-        (4222, "nats"),
-    ];
-    let present: Vec<(u16, &str)> = services
-        .into_iter()
-        .filter(|(p, _)| std::net::TcpStream::connect(("127.0.0.1", *p)).is_ok())
+fn real_services_named_with_product_version_and_judged_in_scope() {
+    let present: Vec<_> = REAL
+        .iter()
+        .filter(|(p, ..)| std::net::TcpStream::connect(("127.0.0.1", *p)).is_ok())
         .collect();
-    if present.len() < services.len() {
+    if present.len() < REAL.len() {
         assert!(!must_run(), "CI must run every local service: {present:?}");
         eprintln!("skipped some: only {present:?} are listening");
     }
@@ -104,7 +109,7 @@ fn real_services_by_probe_in_json() {
     }
     let spec = present
         .iter()
-        .map(|(p, _)| p.to_string())
+        .map(|(p, ..)| p.to_string())
         .collect::<Vec<_>>()
         .join(",");
     let out = portlore()
@@ -113,19 +118,260 @@ fn real_services_by_probe_in_json() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let records = jsonl(&out.stdout);
-    for (port, name) in present {
+    for &&(port, name, product, versioned) in &present {
         let rec = records
             .iter()
             .find(|r| r["type"] == "port" && r["port"] == port)
             .unwrap_or_else(|| panic!("{port} not reported"));
-        assert_eq!(rec["service"]["name"], name, "{rec}");
+        let s = &rec["service"];
+        assert_eq!(s["name"], name, "{rec}");
+        assert_eq!(s["status"], "identified", "{rec}");
         assert!(
-            rec["judgement"]["text"]
-                .as_str()
-                .is_some_and(|t| !t.is_empty())
+            s["product"].as_str().is_some_and(|p| p.contains(product)),
+            "{port}: product {} should name {product}",
+            s["product"]
+        );
+        if versioned {
+            assert!(s["version"].is_string(), "{port}: no version: {rec}");
+        }
+        assert!(s["confidence"].as_u64().unwrap() >= 8, "{rec}");
+        assert!(
+            matches!(s["method"].as_str(), Some("banner" | "probe")),
+            "{rec}"
+        );
+        assert!(s["evidence"].is_string(), "{rec}");
+        let reasons = rec["judgement"]["reasons"].as_array().unwrap();
+        assert!(
+            reasons.iter().any(|r| r["code"] == "loopback"),
+            "{port}: a loopback target is reachable from this host only: {rec}"
+        );
+        assert!(
+            !reasons
+                .iter()
+                .any(|r| r["code"] == "exposure-risk" && r["level"] != "fine"),
+            "{port}: loopback is no exposure: {rec}"
+        );
+        let codes: Vec<&str> = reasons.iter().filter_map(|r| r["code"].as_str()).collect();
+        match port {
+            5432 => assert!(codes.contains(&"trust-auth"), "{rec}"),
+            6379 => assert!(codes.contains(&"no-auth"), "{rec}"),
+            4369 => assert!(
+                reasons[0]["text"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("Erlang's port mapper (epmd), used by RabbitMQ, CouchDB"),
+                "{rec}"
+            ),
+            _ => {}
+        }
+        assert!(
+            !rec.to_string().contains("CouchDB Erlang distribution"),
+            "{rec}"
         );
     }
-    assert!(records.iter().any(|r| r["type"] == "summary"));
+    let summary = records.last().unwrap();
+    assert_eq!(summary["schema"], "portlore.scan/2");
+    assert_eq!(summary["type"], "summary");
+}
+
+/// Validates nmap XML against Debian nmap-common's DTD with xmllint.
+fn assert_valid_xml(path: &std::path::Path) {
+    let dtd = std::path::Path::new("/usr/share/nmap/nmap.dtd");
+    let have = Command::new("xmllint").arg("--version").output().is_ok();
+    if !dtd.is_file() || !have {
+        assert!(!must_run(), "CI needs nmap-common and libxml2-utils");
+        eprintln!("skipped DTD validation: nmap.dtd or xmllint missing");
+        return;
+    }
+    let out = Command::new("xmllint")
+        .args(["--noout", "--dtdvalid"])
+        .arg(dtd)
+        .arg(path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{} is not valid against nmap.dtd: {}",
+        path.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// A loopback listener that answers every connection with `greeting` and closes.
+fn greeter(greeting: &'static [u8]) -> (u16, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    let l = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = l.local_addr().unwrap().port();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = stop.clone();
+    std::thread::spawn(move || {
+        for s in l.incoming().flatten() {
+            if flag.load(Ordering::SeqCst) {
+                break;
+            }
+            let mut s = s;
+            let _ = s.write_all(greeting);
+        }
+    });
+    (port, stop)
+}
+
+#[test]
+fn xml_carries_service_evidence_and_validates_against_nmap_dtd() {
+    let (ssh, _a) = greeter(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n");
+    let (odd, _b) = greeter(b"\x1b[2J<weird> & \"banner\"\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("scan.xml");
+    let out = portlore()
+        .args(["scan", "127.0.0.1", "-T4", "--no-progress", "-p"])
+        .arg(format!("{ssh},{odd}"))
+        .arg("-oX")
+        .arg(&xml)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let text = std::fs::read_to_string(&xml).unwrap();
+    assert!(
+        text.contains("<service name=\"ssh\" product=\"OpenSSH\" version=\"9.2p1\""),
+        "{text}"
+    );
+    assert!(
+        text.contains("<cpe>cpe:/a:openbsd:openssh:9.2p1</cpe>"),
+        "{text}"
+    );
+    assert!(text.contains("method=\"probed\" conf=\"10\""), "{text}");
+    assert!(!text.contains('\u{1b}'));
+    assert_valid_xml(&xml);
+}
+
+#[test]
+fn diff_reports_what_changed_since_jsonl_and_xml() {
+    let (stays, _a) = greeter(b"SSH-2.0-OpenSSH_9.2p1\r\n");
+    let (goes, stop) = greeter(b"220 (vsFTPd 3.0.3)\r\n");
+    let dir = tempfile::tempdir().unwrap();
+    let before = dir.path().join("before.jsonl");
+    let before_xml = dir.path().join("before.xml");
+    let ports = format!("{stays},{goes}");
+    let first = portlore()
+        .args(["scan", "127.0.0.1", "-T4", "--json", "-p", &ports, "-oX"])
+        .arg(&before_xml)
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(0), "{first:?}");
+    std::fs::write(&before, &first.stdout).unwrap();
+    stop.store(true, Ordering::SeqCst);
+    // Wake the accept loop so it sees the flag and drops the listener.
+    let _ = std::net::TcpStream::connect(("127.0.0.1", goes));
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    for previous in [&before, &before_xml] {
+        let out = portlore()
+            .args(["scan", "127.0.0.1", "-T4", "--json", "-p", &ports, "--diff"])
+            .arg(previous)
+            .output()
+            .unwrap();
+        let records = jsonl(&out.stdout);
+        let diffs: Vec<_> = records.iter().filter(|r| r["type"] == "diff").collect();
+        assert_eq!(diffs.len(), 1, "{}: {diffs:?}", previous.display());
+        assert_eq!(diffs[0]["kind"], "port-closed");
+        assert_eq!(diffs[0]["port"], goes);
+        assert_eq!(diffs[0]["a"]["service"]["name"], "ftp");
+        assert!(diffs[0]["b"].is_null());
+        let text = portlore()
+            .args(["scan", "127.0.0.1", "-T4", "-p", &ports, "--diff"])
+            .arg(previous)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&text.stdout);
+        assert!(
+            stdout.contains(&format!("-127.0.0.1 {goes}/tcp open ftp")),
+            "{stdout}"
+        );
+    }
+    let bad = portlore()
+        .args([
+            "scan",
+            "127.0.0.1",
+            "-p",
+            &ports,
+            "--diff",
+            "/nonexistent/x",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_writes_valid_partial_output_and_resume_finishes_the_job() {
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("partial.xml");
+    let partial = dir.path().join("partial.jsonl");
+    let (open, _g) = greeter(b"SSH-2.0-OpenSSH_9.2p1\r\n");
+    // A slow scan: a low rate over every port, so the interruption lands mid-way.
+    let child = std::process::Command::new(crate::support::binary())
+        .args([
+            "scan",
+            "127.0.0.1",
+            "-p-",
+            "--rate",
+            "4000",
+            "--json",
+            "--no-progress",
+        ])
+        .arg("-oX")
+        .arg(&xml)
+        .env("PORTLORE_DATA_DIR", dir.path().join("data"))
+        .env_remove("PORTLORE_REGISTRY")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    let kill = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(130), "{out:?}");
+    let records = jsonl(&out.stdout);
+    let summary = records.last().unwrap();
+    assert_eq!(summary["type"], "summary");
+    assert_eq!(summary["interrupted"], true);
+    let host = records.iter().find(|r| r["type"] == "host").unwrap();
+    let unscanned = host["unscanned_ports"].as_str().unwrap();
+    assert!(!unscanned.is_empty(), "{host}");
+    assert_valid_xml(&xml);
+    assert!(
+        std::fs::read_to_string(&xml)
+            .unwrap()
+            .contains("exit=\"error\"")
+    );
+    std::fs::write(&partial, &out.stdout).unwrap();
+
+    let resumed = portlore()
+        .args(["scan", "127.0.0.1", "-p-", "-T4", "--json", "--resume"])
+        .arg(&partial)
+        .output()
+        .unwrap();
+    assert_eq!(resumed.status.code(), Some(0), "{resumed:?}");
+    let records = jsonl(&resumed.stdout);
+    let summary = records.last().unwrap();
+    assert_eq!(summary["interrupted"], false);
+    let settled = summary["stats"]["resumed_ports"].as_u64().unwrap();
+    assert!(settled > 0, "{summary}");
+    let host = records.iter().find(|r| r["type"] == "host").unwrap();
+    assert_eq!(host["unscanned_ports"], "");
+    assert!(
+        records
+            .iter()
+            .any(|r| r["type"] == "port" && r["port"] == open && r["service"]["name"] == "ssh"),
+        "the open port is found and identified again"
+    );
+    let total = host["open"].as_u64().unwrap()
+        + host["closed"].as_u64().unwrap()
+        + host["filtered"].as_u64().unwrap();
+    assert_eq!(total, 65535, "{host}");
 }
 
 /// A lab from `crates/portlore-scan/lab/lab.sh`, torn down on drop.
@@ -142,6 +388,10 @@ impl Lab {
     }
 
     fn up(open: usize, drop: Option<(u16, u16)>) -> Lab {
+        Lab::up_mode(open, drop, "greet")
+    }
+
+    fn up_mode(open: usize, drop: Option<(u16, u16)>, mode: &str) -> Lab {
         static N: AtomicU32 = AtomicU32::new(0);
         let n = N.fetch_add(1, Ordering::SeqCst);
         let id = (std::process::id() % 150 + 20 + n * 30) % 250 + 1;
@@ -155,6 +405,7 @@ impl Lab {
                 &open.to_string(),
                 "7",
                 &drop_arg,
+                mode,
             ])
             .output()
             .expect("lab.sh");
@@ -181,6 +432,10 @@ impl Lab {
 
     /// Runs portlore inside the scanner namespace under `ulimit -n nofile`.
     fn scan(&self, nofile: u32, extra: &[&str]) -> std::process::Output {
+        self.scan_ports("-p-", nofile, extra)
+    }
+
+    fn scan_ports(&self, ports: &str, nofile: u32, extra: &[&str]) -> std::process::Output {
         let bin = crate::support::binary();
         Command::new("ip")
             .args([
@@ -195,7 +450,7 @@ impl Lab {
             .args([
                 "scan",
                 &self.addr,
-                "-p-",
+                ports,
                 "--seed",
                 "7",
                 "--json",
@@ -313,6 +568,7 @@ fn lab_full_range_with_services_and_ndiff_readable_xml() {
         &text[..text.len().min(800)]
     );
     assert_eq!(text.matches("state=\"open\"").count(), 200);
+    assert_valid_xml(&xml);
     match Command::new("ndiff").arg(&xml).arg(&xml).output() {
         Ok(o) => assert_eq!(o.status.code(), Some(0), "ndiff: {o:?}"),
         Err(_) => {
@@ -320,4 +576,110 @@ fn lab_full_range_with_services_and_ndiff_readable_xml() {
             eprintln!("skipped ndiff check: ndiff not installed");
         }
     }
+}
+
+#[test]
+fn lab_200_silent_listeners_and_1000_dropped_ports_exact_within_the_deadline() {
+    if !lab_available() {
+        return;
+    }
+    let lab = Lab::up_mode(200, Some((20000, 20999)), "silent");
+    let out = lab.scan(20000, &["-T4"]);
+    check_lab(&lab, &out);
+    let records = jsonl(&out.stdout);
+    for r in records.iter().filter(|r| r["type"] == "port") {
+        let s = &r["service"];
+        assert_eq!(s["status"], "silent", "{r}");
+        assert!(
+            s["probes_tried"].as_array().unwrap().len() >= 20,
+            "silent ports list the probes tried: {r}"
+        );
+        assert_eq!(r["judgement"]["reasons"][0]["code"], "silent", "{r}");
+    }
+    let stats = &records.last().unwrap()["stats"];
+    // The aggressive preset's identification deadline is 20 s; speed itself is measured
+    // in bench/scan, not here.
+    assert!(
+        stats["identify_ms"].as_u64().unwrap() <= 21_000,
+        "identification overran its deadline: {stats}"
+    );
+}
+
+#[test]
+fn lab_host_answering_every_port_is_reported_open_proxied() {
+    if !lab_available() {
+        return;
+    }
+    let lab = Lab::up_mode(1, None, "proxied");
+    let dir = tempfile::tempdir().unwrap();
+    let xml = dir.path().join("proxied.xml");
+    let out = lab.scan_ports("-p1-3000", 20000, &["-T4", "-oX", xml.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let records = jsonl(&out.stdout);
+    let ports: Vec<_> = records.iter().filter(|r| r["type"] == "port").collect();
+    assert!(ports.len() <= 5, "a sample, not thousands: {}", ports.len());
+    assert!(ports.iter().all(|r| r["state"] == "open|proxied"));
+    assert!(
+        ports.iter().all(|r| r["service"]["banner"]
+            .as_str()
+            .is_some_and(|b| b.starts_with("LAB-"))),
+        "the sample shows what answers: the one listener behind the redirect"
+    );
+    let host = records.iter().find(|r| r["type"] == "host").unwrap();
+    assert_eq!(host["proxied"]["open"], 3000, "{host}");
+    assert_eq!(host["judgement"]["reasons"][0]["code"], "proxied", "{host}");
+    let text = std::fs::read_to_string(&xml).unwrap();
+    assert!(
+        text.contains("<extraports state=\"open|proxied\" count=\"2995\">"),
+        "{text}"
+    );
+    assert_valid_xml(&xml);
+}
+
+#[test]
+fn lab_hostile_peers_are_reported_honestly_and_on_time() {
+    if !lab_available() {
+        return;
+    }
+    let lab = Lab::up_mode(10, None, "hostile");
+    let truth_path = format!("/tmp/portlore-lab-{}/truth.json", lab.name);
+    let truth: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(truth_path).unwrap()).unwrap();
+    let out = lab.scan(20000, &["-T4"]);
+    check_lab(&lab, &out);
+    let records = jsonl(&out.stdout);
+    for r in records.iter().filter(|r| r["type"] == "port") {
+        let kind = truth["behaviour"][r["port"].to_string()].as_str().unwrap();
+        let s = &r["service"];
+        let shown = r.to_string();
+        assert!(!shown.contains('\u{1b}'));
+        match kind {
+            "endless" => assert!(
+                s["info"].as_str().is_some_and(|i| i.contains("more than")),
+                "{r}"
+            ),
+            "garbage" => {
+                assert_eq!(s["status"], "unrecognised", "{r}");
+                assert!(s["evidence"].as_str().unwrap().contains("\\x"), "{r}");
+            }
+            "plaintext" => {
+                assert_eq!(s["status"], "unrecognised", "{r}");
+                assert!(
+                    s["evidence"]
+                        .as_str()
+                        .unwrap()
+                        .starts_with("PLAINTEXT ONLY"),
+                    "{r}"
+                );
+            }
+            "close" => assert_eq!(s["status"], "tcpwrapped", "{r}"),
+            "trickle" => assert!(
+                s["evidence"].as_str().is_none_or(|e| e.len() < 64),
+                "a trickle is cut at the deadline: {r}"
+            ),
+            other => panic!("unknown behaviour {other}"),
+        }
+    }
+    let stats = &records.last().unwrap()["stats"];
+    assert!(stats["identify_ms"].as_u64().unwrap() <= 21_000, "{stats}");
 }

@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Identification benchmark, portlore beside nmap in one run (issue 13). Needs root.
+# Case 1: a namespace lab with 200 listeners that never send a banner and 1,000 ports
+#         dropped by nftables (40000-40999); -p- with identification, then discovery only.
+# Case 2: the real services on this machine's loopback (.ci/services starts them).
+# Traffic goes only to the lab namespaces this script creates (198.18.0.0/15) and to
+# 127.0.0.1. nmap is run as a binary only; none of its data files is read here.
+#
+# usage: bench/scan/identify.sh [PORTLORE_BIN]   (default: the release build of portlore)
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+lab="$root/crates/portlore-scan/lab/lab.sh"
+portlore=${1:-${CARGO_TARGET_DIR:-$root/target}/release/portlore}
+runs=${RUNS:-1}
+name=plident
+id=78
+addr=198.18.$id.2
+services=${SERVICES:-1883,3306,4222,5432,5672,6379,25672,4369}
+trap '"$lab" down $name >/dev/null 2>&1 || true' EXIT
+now() { date +%s.%N; }
+secs() { printf '%.2f' "$(echo "$2 - $1" | bc)"; }
+
+# stats FILE -> "portscan_s identify_s" from portlore's JSON Lines summary
+stats() {
+  python3 - "$1" <<'PY'
+import json, sys
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    if r.get("type") == "summary":
+        s = r["stats"]
+        print(f'{s["portscan_ms"]/1000:.2f} {s["identify_ms"]/1000:.2f}')
+PY
+}
+
+# named FILE -> "named/total" and the names, from portlore's JSON Lines
+named() {
+  python3 - "$1" <<'PY'
+import json, sys
+ports = [json.loads(l) for l in open(sys.argv[1])]
+ports = [p for p in ports if p.get("type") == "port"]
+ok = [p for p in ports if (p.get("service") or {}).get("status") == "identified"]
+print(f"{len(ok)}/{len(ports)}", " ".join(
+    f'{p["port"]}={p["service"]["name"]}:{p["service"].get("product") or "-"}' for p in ports))
+PY
+}
+
+nmap_named() { # FILE (-oG) -> "named/total" and the names nmap gave
+  python3 - "$1" <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+ports = re.findall(r'(\d+)/open/tcp//([^/]*)/([^/]*)/', text)
+ok = [p for p in ports if p[1] and p[1] not in ("unknown", "tcpwrapped") and not p[1].endswith("?")]
+print(f"{len(ok)}/{len(ports)}", " ".join(f"{p}={n or '-'}:{(v.split(' ')[0] or '-')}" for p, n, v in ports))
+PY
+}
+
+echo "portlore: $portlore; nmap: $(nmap --version | head -1)"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); date: $(date -u +%FT%TZ)"
+echo
+
+truth=$("$lab" up $name $id 200 7 40000-40999 silent)
+want=$(python3 -c "import json;print(len(json.load(open('$truth'))['open']))")
+echo "## lab: $want silent listeners + 1,000 dropped ports, all 65,535 ports"
+echo '| tool | run | wall s | find s | identify s | open found |'
+echo '|---|---|---|---|---|---|'
+for i in $(seq 1 "$runs"); do
+  out=/tmp/plident-pl.jsonl
+  t0=$(now)
+  ip netns exec $name-scan "$portlore" scan "$addr" -p- -T aggressive --json --no-progress >"$out" || true
+  t1=$(now)
+  read -r find ident < <(stats "$out")
+  echo "| portlore scan -p- -T4 | $i | $(secs "$t0" "$t1") | $find | $ident | $(grep -c '"type":"port"' "$out") |"
+  out=/tmp/plident-pl-ns.jsonl
+  t0=$(now)
+  ip netns exec $name-scan "$portlore" scan "$addr" -p- -T aggressive --no-service --json --no-progress >"$out" || true
+  t1=$(now)
+  echo "| portlore scan -p- -T4 --no-service | $i | $(secs "$t0" "$t1") | $(secs "$t0" "$t1") | - | $(grep -c '"type":"port"' "$out") |"
+  out=/tmp/plident-nmap-st.gnmap
+  t0=$(now)
+  ip netns exec $name-scan nmap -sT -p- -T4 -Pn -n -oG "$out" "$addr" >/dev/null
+  t1=$(now)
+  echo "| nmap -sT -p- -T4 | $i | $(secs "$t0" "$t1") | $(secs "$t0" "$t1") | - | $(grep -o '[0-9]*/open/' "$out" | wc -l) |"
+  if [[ ${NMAP_SV_LAB:-1} == 1 ]]; then
+    out=/tmp/plident-nmap-sv.gnmap
+    t0=$(now)
+    ip netns exec $name-scan nmap -sT -sV -p- -T4 -Pn -n -oG "$out" "$addr" >/dev/null
+    t1=$(now)
+    echo "| nmap -sT -sV -p- -T4 | $i | $(secs "$t0" "$t1") | - | - | $(grep -o '[0-9]*/open/' "$out" | wc -l) |"
+  fi
+done
+"$lab" down $name
+echo
+
+echo "## loopback services: 127.0.0.1 -p $services"
+echo '| tool | run | wall s | named | what |'
+echo '|---|---|---|---|---|'
+for i in $(seq 1 "$runs"); do
+  out=/tmp/plident-svc.jsonl
+  t0=$(now)
+  "$portlore" scan 127.0.0.1 -p "$services" --json --no-progress >"$out" || true
+  t1=$(now)
+  read -r n what < <(named "$out")
+  echo "| portlore scan | $i | $(secs "$t0" "$t1") | $n | $what |"
+  out=/tmp/plident-svc.gnmap
+  t0=$(now)
+  nmap -sT -sV -Pn -n -p "$services" -oG "$out" 127.0.0.1 >/dev/null
+  t1=$(now)
+  read -r n what < <(nmap_named "$out")
+  echo "| nmap -sT -sV | $i | $(secs "$t0" "$t1") | $n | $what |"
+done
