@@ -26,6 +26,13 @@ fn main() {
         .expect("the registry snapshot names its date");
     let store = portlore_kb::compile(&registry)
         .unwrap_or_else(|e| panic!("the registry snapshot cannot be compiled: {e}"));
+    // Lookups trust the built-in store without checking it, so check all of it here:
+    // every section, the structure and both FSTs.
+    let kb = portlore_kb::Knowledge::from_store_bytes(store.clone())
+        .unwrap_or_else(|e| panic!("the compiled snapshot does not open: {e}"));
+    kb.by_service("http")
+        .and_then(|_| kb.search("file", 5).map(drop))
+        .unwrap_or_else(|e| panic!("the compiled snapshot's indexes are invalid: {e}"));
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets it"));
     std::fs::write(out.join("registry.store"), &store).expect("writing the compiled snapshot");
     println!("cargo:rustc-env=PORTLORE_SNAPSHOT_UPDATED={updated}");

@@ -36,4 +36,33 @@ mod tests {
         assert_eq!(meta.records, RECORDS);
         assert_eq!(RECORDS, 14_533);
     }
+
+    /// The built-in store is read without checks (it is part of the binary), so it
+    /// must pass every check of a store read from a file, FSTs included, and answer
+    /// exactly as that checked copy does.
+    #[test]
+    fn the_unchecked_built_in_store_passes_every_check_and_answers_alike() {
+        let checked = portlore_kb::Knowledge::from_store_bytes(STORE.to_vec()).expect("opens");
+        let built_in = portlore_kb::Knowledge::from_static_store(STORE).expect("opens");
+        for name in ["http", "rfio", "ssh", "postgresql"] {
+            assert_eq!(
+                checked.by_service(name).expect("valid name index"),
+                built_in.by_service(name).expect("answers")
+            );
+        }
+        for port in [0u16, 22, 80, 443, 3147, 49152, 65535] {
+            assert_eq!(
+                checked.assignments(port).expect("valid"),
+                built_in.assignments(port).expect("answers")
+            );
+        }
+        assert_eq!(
+            checked
+                .search("file", 10)
+                .expect("valid search index")
+                .len(),
+            built_in.search("file", 10).expect("answers").len()
+        );
+        assert_eq!(checked.registry_meta(), built_in.registry_meta());
+    }
 }

@@ -1,7 +1,7 @@
 # Meldungen der Website: Startseite, Index, Blöcke, Suche, letzte Änderungen, Leserfeedback, API-Referenz.
 
 nav-feedback = Leserfeedback
-map-how = Zeigen Sie auf ein Quadrat (256 Ports) oder fokussieren Sie es: Bereich, zugewiesene Ports, bekannte Dienste, Schadsoftware; öffnen Sie es für seine Portliste.
+map-how = Zeigen Sie auf ein Quadrat (256 Ports) oder fokussieren Sie es: Bereich, zugewiesene Ports (IANA n), bekannte Dienste, Schadsoftware (⚠); öffnen Sie es für seine Portliste.
 map-tip = { $start }–{ $end }, zugewiesen: { $assigned }
 map-tip-threat = Schadsoftware: { $names }
 map-legend-shade = rote Ecke: Schadsoftware hat Ports des Blocks benutzt; je dunkler, desto mehr vom Block

@@ -1,7 +1,7 @@
 # Site messages: home, index, blocks, search, recent changes, feedback overview, API reference.
 
 nav-feedback = Reader feedback
-map-how = Point at or focus a square (256 ports) for its range, assigned ports, best-known services and malware; open it to list its ports.
+map-how = Point at or focus a square (256 ports) for its range, assigned ports (IANA n), best-known services and malware (⚠); open it to list its ports.
 map-tip = { $start }–{ $end }, { $assigned } assigned
 map-tip-threat = malware: { $names }
 map-legend-shade = red corner: malware used ports of the block; darker means more of the block

@@ -1,7 +1,7 @@
 # Mensajes del sitio: inicio, índice, bloques, búsqueda, cambios recientes, opiniones de los lectores, referencia de la API.
 
 nav-feedback = Opiniones de los lectores
-map-how = Señale o enfoque un cuadro (256 puertos) para ver su rango, puertos asignados, servicios conocidos y malware; ábralo para la lista de sus puertos.
+map-how = Señale o enfoque un cuadro (256 puertos) para ver su rango, puertos asignados (IANA n), servicios conocidos y malware (⚠); ábralo para la lista de sus puertos.
 map-tip = { $start }–{ $end }, asignados: { $assigned }
 map-tip-threat = malware: { $names }
 map-legend-shade = esquina roja: algún malware usó puertos del bloque; cuanto más oscura, mayor parte del bloque

@@ -1,7 +1,7 @@
 # Mesajele site-ului: pagina principală, index, blocuri, căutare, modificări recente, părerile cititorilor, referința API.
 
 nav-feedback = Părerile cititorilor
-map-how = Indicați sau focalizați un pătrat (256 de porturi) pentru interval, porturi atribuite, servicii cunoscute și malware; deschideți-l pentru lista porturilor.
+map-how = Indicați sau focalizați un pătrat (256 de porturi) pentru interval, porturi atribuite (IANA n), servicii cunoscute și malware (⚠); deschideți-l pentru lista porturilor.
 map-tip = { $start }–{ $end }, atribuite: { $assigned }
 map-tip-threat = malware: { $names }
 map-legend-shade = colț roșu: un malware a folosit porturi din bloc; cu cât e mai închis, cu atât partea din bloc e mai mare

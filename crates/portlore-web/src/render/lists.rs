@@ -103,7 +103,7 @@ pub(super) fn ports_index(r: &Renderer, lang: Lang) -> Result<String, IntegrityE
                         href: c.block(b),
                         start: b * BLOCK,
                         class: block_classes(space, b),
-                        tip: block_tip(&t, space, b, 2),
+                        tip: block_tip(&t, space, b, 1),
                     })
                     .collect(),
             }

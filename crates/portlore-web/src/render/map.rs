@@ -290,18 +290,28 @@ pub fn block_classes(space: &PortSpace, block: u32) -> String {
 }
 
 /// The tooltip (and accessible name) of a block: range, assigned count, best-known
-/// services, threat families.
+/// services, threat families. With `names` above 2 (a block page's description) it is
+/// a sentence in the page's language; on the map and the index (one name) it is the
+/// compact form `3072-3327, IANA 254; mysql; ⚠ MyDoom +2`, which `map-how` explains:
+/// 256 tooltips in words were most of the weight that broke the 30 KB budget, and the
+/// warning sign is read out in the reader's language by screen readers.
 pub fn block_tip(t: &Tr, space: &PortSpace, block: u32, names: usize) -> String {
     let st = space.block(block);
     let start = block * BLOCK;
-    let mut s = t.with(
-        "map-tip",
-        &[
-            ("start", Arg::Num(start.into())),
-            ("end", Arg::Num((start + BLOCK - 1).into())),
-            ("assigned", Arg::Num(st.assigned.into())),
-        ],
-    );
+    let end = start + BLOCK - 1;
+    let long = names > 2;
+    let mut s = if long {
+        t.with(
+            "map-tip",
+            &[
+                ("start", Arg::Num(start.into())),
+                ("end", Arg::Num(end.into())),
+                ("assigned", Arg::Num(st.assigned.into())),
+            ],
+        )
+    } else {
+        format!("{start}-{end}, IANA {}", st.assigned)
+    };
     let known: Vec<&str> = st
         .known
         .iter()
@@ -313,20 +323,24 @@ pub fn block_tip(t: &Tr, space: &PortSpace, block: u32, names: usize) -> String 
         s.push_str(&known.join(", "));
     }
     if let Some(first) = st.families.first() {
-        // Short names: a tooltip on each of 256 blocks must keep the page in budget.
         let mut list = short(&first.name);
-        if names > 2 {
+        if long {
             for f in st.families.iter().skip(1).take(names - 1) {
                 list.push_str(", ");
                 list.push_str(&short(&f.name));
             }
         }
-        let shown = if names > 2 { names } else { 1 };
+        let shown = if long { names } else { 1 };
         if st.families.len() > shown {
             let _ = write!(list, " +{}", st.families.len() - shown);
         }
         s.push_str("; ");
-        s.push_str(&t.s("map-tip-threat", "names", &list));
+        if long {
+            s.push_str(&t.s("map-tip-threat", "names", &list));
+        } else {
+            s.push_str("⚠ ");
+            s.push_str(&list);
+        }
     }
     s
 }
@@ -342,7 +356,7 @@ const TOP: u32 = 16;
 /// index pages say the same in words.
 ///
 /// The map is most of the home page's weight, so a cell is as short as it can be:
-/// its column comes from the stylesheet (`:nth-child`), its size too, density 0 has
+/// its column and its row's offset come from the stylesheet (`:nth-child`), its size too, density 0 has
 /// no class, and threat history is a stroke on the same rectangle.
 pub fn home_map(c: &Chrome, space: &PortSpace, label: &str) -> String {
     let t = &c.t;
@@ -362,23 +376,21 @@ pub fn home_map(c: &Chrome, space: &PortSpace, label: &str) -> String {
             col * BLOCK
         );
     }
+    s.push_str("<g class=\"e\">");
     for row in 0..16u32 {
         let _ = write!(
             s,
-            "<text class=\"e\" x=\"{}\" y=\"{}\">{}</text>",
+            "<text x=\"{}\" y=\"{}\">{}</text>",
             LEFT - 4,
             TOP + row * CELL + 14,
             row * 16 * BLOCK
         );
     }
-    s.push_str("</g>");
+    s.push_str("</g></g>");
     for row in 0..16u32 {
         let row_class = range_class_of_block(row * 16 + 15);
-        let _ = write!(
-            s,
-            "<g class=\"{row_class}\" transform=\"translate({LEFT} {})\">",
-            TOP + row * CELL
-        );
+        // Its position comes from the stylesheet (`.map>g:nth-of-type`), as the cells' do.
+        let _ = write!(s, "<g class=\"{row_class}\">");
         for col in 0..16u32 {
             let b = row * 16 + col;
             let st = space.block(b);
@@ -387,14 +399,16 @@ pub fn home_map(c: &Chrome, space: &PortSpace, label: &str) -> String {
             if own != row_class {
                 class.push_str(own);
             }
-            let d = density(st.assigned);
-            if d > 0 {
-                let _ = write!(class, " c{d}");
+            // One letter for density and threat shade together (the stylesheet decodes
+            // it); density 0 without threat history needs none.
+            let shade = density(st.assigned) * 4 + threat_shade(st.threat);
+            if shade > 0 {
+                if !class.is_empty() {
+                    class.push(' ');
+                }
+                class.push(char::from(b'A' + shade as u8));
             }
-            if st.threat > 0 {
-                let _ = write!(class, " t{}", threat_shade(st.threat));
-            }
-            let class = class.trim();
+            let class = class.as_str();
             let _ = write!(
                 s,
                 "<a href=\"{}\"><title>{}</title><rect{}/></a>",

@@ -64,9 +64,9 @@ try {
   const blocks = page.locator("svg.map a");
   check((await blocks.count()) === 256, "the map has 256 links");
   const titles = await page.$$eval("svg.map a", (as) => as.map((a) => a.querySelector("title")?.textContent || ""));
-  check(titles.every((t) => /^\d+–\d+, \d+ assigned/.test(t)), "every block has a tooltip with its range and assigned count");
-  check(/^3072–3327, \d+ assigned; .*; malware: MyDoom/.test(titles[12]), `block 12's tooltip names services and MyDoom (${titles[12]})`);
-  const named = page.getByRole("link", { name: /^3072–3327/ });
+  check(titles.every((t) => /^\d+-\d+, IANA \d+/.test(t)), "every block has a tooltip with its range and assigned count");
+  check(/^3072-3327, IANA \d+; .*; ⚠ MyDoom/.test(titles[12]), `block 12's tooltip names services and MyDoom (${titles[12]})`);
+  const named = page.getByRole("link", { name: /^3072-3327/ });
   check((await named.count()) === 1, "block 12 has an accessible name");
   const labels = await page.$$eval("svg.map text", (ts) => ts.map((t) => t.textContent));
   check(labels.includes("61440") && labels.includes("+1024"), "the axes are labelled with start ports");
