@@ -286,7 +286,9 @@ fn port_row(
         end: port.into(),
         transports: transports.join(" "),
         services,
-        status: reserved.then(|| t.t("badge-reserved")),
+        // "Reserved" says something only when nothing is assigned: beside a service it
+        // would read as that service's status, when it is another transport's.
+        status: (reserved && services.is_empty()).then(|| t.t("badge-reserved")),
         usual,
         badges,
     }))
