@@ -281,14 +281,15 @@ fn port_row(
     if services.is_empty() && usual.is_empty() && badges.is_empty() && !reserved {
         return Ok(None);
     }
+    // "Reserved" says something only when nothing is assigned: beside a service it would
+    // read as that service's status, when it is another transport's.
+    let status = (reserved && services.is_empty()).then(|| t.t("badge-reserved"));
     Ok(Some(IndexRow {
         start: port.into(),
         end: port.into(),
         transports: transports.join(" "),
         services,
-        // "Reserved" says something only when nothing is assigned: beside a service it
-        // would read as that service's status, when it is another transport's.
-        status: (reserved && services.is_empty()).then(|| t.t("badge-reserved")),
+        status,
         usual,
         badges,
     }))
