@@ -131,7 +131,7 @@ async fn bench(label: &str, url: &str, dir: &std::path::Path) {
     let mut page_ms = Vec::new();
     for _ in 0..50 {
         api_ms.push(timed_get(addr, "/api/v1/feedback").await);
-        page_ms.push(timed_get(addr, "/feedback").await);
+        page_ms.push(timed_get(addr, "/en/feedback").await);
     }
     let alone = votes(addr, 0, 100).await;
 
@@ -146,7 +146,7 @@ async fn bench(label: &str, url: &str, dir: &std::path::Path) {
                 let path = if r % 2 == 0 {
                     "/api/v1/feedback"
                 } else {
-                    "/feedback"
+                    "/en/feedback"
                 };
                 let _ = timed_get(addr, path).await;
                 reads.fetch_add(1, Ordering::Relaxed);
