@@ -11,8 +11,11 @@ use common::*;
 use portlore_scan::service::Status;
 use portlore_scan::{Event, Observer, Timing, scan};
 
-fn recorder() -> (Arc<Mutex<Vec<(String, u64)>>>, Observer) {
-    let seen: Arc<Mutex<Vec<(String, u64)>>> = Arc::default();
+/// The events seen: a phase name or "progress", with its count.
+type Seen = Arc<Mutex<Vec<(String, u64)>>>;
+
+fn recorder() -> (Seen, Observer) {
+    let seen: Seen = Arc::default();
     let log = seen.clone();
     let observer: Observer = Arc::new(move |e: Event| {
         let mut log = log.lock().expect("log");
