@@ -53,9 +53,8 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
             .context("opening the feedback store")?;
         let proxies = api_args.trusted_proxies.clone();
         let state = AppState::new(kb, config, api);
-        let listener = tokio::net::TcpListener::bind(args.listen)
-            .await
-            .with_context(|| format!("cannot listen on {}", args.listen))?;
+        let listener =
+            listen(args.listen).with_context(|| format!("cannot listen on {}", args.listen))?;
         let addr = listener.local_addr()?;
         let renderer = state.renderer.clone();
         tokio::task::spawn_blocking(move || renderer.warm())
@@ -151,4 +150,22 @@ async fn shutdown_signal() {
         () = term => {},
     }
     tracing::info!("signal received");
+}
+
+/// The accept queue a listener asks for. Tokio's default of 1,024 overflows while one
+/// hostile client reconnects thousands of refused connections; a full queue drops the
+/// SYNs of everyone else, who then wait a whole SYN retransmission (1 s) to get in.
+/// The kernel caps it at `net.core.somaxconn` (4,096 by default).
+const ACCEPT_BACKLOG: u32 = 4096;
+
+fn listen(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    // As std's and tokio's own `bind` do, so a restart does not wait out TIME_WAIT.
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(ACCEPT_BACKLOG)
 }
