@@ -3,7 +3,7 @@
 nav-feedback = Leserfeedback
 map-how = Zeigen Sie auf ein Quadrat (256 Ports) oder fokussieren Sie es: Bereich, zugewiesene Ports (IANA n), bekannte Dienste, Schadsoftware (⚠); öffnen Sie es für seine Portliste.
 map-tip = { $start }–{ $end }, zugewiesen: { $assigned }
-map-tip-threat = Schadsoftware: { $names }
+map-tip-threat = Bedrohungen: { $names }
 map-legend-shade = rote Ecke: Schadsoftware hat Ports des Blocks benutzt; je dunkler, desto mehr vom Block
 block-assigned = { $assigned ->
     [0] Kein Port dieses Blocks hat eine IANA-Zuweisung.

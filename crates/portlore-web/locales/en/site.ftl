@@ -3,7 +3,7 @@
 nav-feedback = Reader feedback
 map-how = Point at or focus a square (256 ports) for its range, assigned ports (IANA n), best-known services and malware (⚠); open it to list its ports.
 map-tip = { $start }–{ $end }, { $assigned } assigned
-map-tip-threat = malware: { $names }
+map-tip-threat = threat history: { $names }
 map-legend-shade = red corner: malware used ports of the block; darker means more of the block
 block-assigned = { $assigned ->
     [0] No port in this block has an IANA assignment.

@@ -3,7 +3,7 @@
 nav-feedback = Avis des lecteurs
 map-how = Survolez ou sélectionnez un carré (256 ports) pour sa plage, ses ports attribués (IANA n), ses services connus et ses logiciels malveillants (⚠) ; ouvrez-le pour la liste de ses ports.
 map-tip = { $start }–{ $end }, attribués : { $assigned }
-map-tip-threat = maliciels : { $names }
+map-tip-threat = historique de menaces : { $names }
 map-legend-shade = coin rouge : des logiciels malveillants ont utilisé des ports du bloc ; plus il est foncé, plus la part du bloc est grande
 block-assigned = { $assigned ->
     [0] Aucun port de ce bloc n'a d'attribution IANA.

@@ -3,7 +3,7 @@
 nav-feedback = Opinioni dei lettori
 map-how = Punta o seleziona un quadrato (256 porte) per intervallo, porte assegnate (IANA n), servizi noti e malware (⚠); aprilo per l'elenco delle porte.
 map-tip = { $start }–{ $end }, assegnate: { $assigned }
-map-tip-threat = malware: { $names }
+map-tip-threat = storia di minacce: { $names }
 map-legend-shade = angolo rosso: un malware ha usato porte del blocco; più è scuro, più è ampia la parte del blocco
 block-assigned = { $assigned ->
     [0] Nessuna porta di questo blocco ha un'assegnazione IANA.

@@ -3,7 +3,7 @@
 nav-feedback = Părerile cititorilor
 map-how = Indicați sau focalizați un pătrat (256 de porturi) pentru interval, porturi atribuite (IANA n), servicii cunoscute și malware (⚠); deschideți-l pentru lista porturilor.
 map-tip = { $start }–{ $end }, atribuite: { $assigned }
-map-tip-threat = malware: { $names }
+map-tip-threat = istoric de amenințări: { $names }
 map-legend-shade = colț roșu: un malware a folosit porturi din bloc; cu cât e mai închis, cu atât partea din bloc e mai mare
 block-assigned = Porturi din acest bloc cu atribuire IANA: { $assigned }.
 block-family = { $name } apare în istoricul amenințărilor pentru porturi din acest bloc: { $ports }.

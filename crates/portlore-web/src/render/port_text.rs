@@ -215,7 +215,7 @@ pub fn verdict_text(t: &Tr, o: &Outline) -> String {
 fn verdict_part(t: &Tr, p: &VerdictPart, port: u16, other_usual: bool) -> String {
     match p {
         VerdictPart::PortZero => t.t("pp-v-port-zero"),
-        VerdictPart::Usually { what, .. } => t.s("pp-v-usually", "what", what),
+        VerdictPart::Usually { what, .. } => t.s("pp-v-usually", "what", &usual_name(t, what)),
         VerdictPart::Holder {
             service,
             holder,
@@ -294,6 +294,20 @@ fn verdict_part(t: &Tr, p: &VerdictPart, port: u16, other_usual: bool) -> String
     }
 }
 
+/// A curated name inside a translated sentence. Names read "RFIO, CERN's Remote File
+/// I/O": the protocol's own name, then an English gloss. Other languages keep only the
+/// name, so the sentence does not switch to English halfway (the notes below, marked
+/// as English, give the gloss).
+fn usual_name(t: &Tr, what: &str) -> String {
+    match t.lang() {
+        crate::i18n::Lang::En => what.to_string(),
+        _ => match what.split_once(", ") {
+            Some((name, _)) if !name.is_empty() => name.to_string(),
+            _ => what.to_string(),
+        },
+    }
+}
+
 /// One paragraph of "why it matters".
 pub(super) fn why(t: &Tr, w: &Why, port: u16) -> String {
     let p = || ("port", Arg::Num(port.into()));
@@ -354,14 +368,16 @@ pub(super) fn relation(t: &Tr, r: &Relation) -> String {
     }
 }
 
-/// Curated prose as HTML: the text escaped, citations as links to the references.
+/// Curated prose as HTML: the text escaped, citations as links to the references
+/// (`#rN`). The style sheet raises them (`a[href^="#r"]`), so a page with seventy
+/// citations does not carry seventy `<sup>` wrappers.
 pub(super) fn prose_html(p: &Prose) -> String {
     let mut out = String::new();
     for piece in &p.0 {
         match piece {
             Piece::Text(s) => out.push_str(&escape(s)),
             Piece::Cite(n) => {
-                let _ = write!(out, "<sup><a href=\"#ref-{n}\">[{n}]</a></sup>");
+                let _ = write!(out, "<a href=\"#r{n}\">[{n}]</a>");
             }
         }
     }
