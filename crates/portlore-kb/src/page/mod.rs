@@ -539,13 +539,7 @@ fn why(
     if !facts.unofficial.is_empty() {
         out.push(Why::Unofficial);
     }
-    let mut systems: Vec<_> = Vec::new();
-    // Entries without a variant of their own all read "another system": say it once.
-    for s in curated::get().ephemeral(port) {
-        if !systems.contains(&s) {
-            systems.push(s);
-        }
-    }
+    let systems = curated::get().ephemeral(port);
     if !systems.is_empty() {
         out.push(Why::Ephemeral {
             current: systems.iter().any(|s| !s.legacy()),

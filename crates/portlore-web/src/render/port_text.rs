@@ -344,7 +344,15 @@ pub(super) fn why(t: &Tr, w: &Why, port: u16) -> String {
         Why::Exposure => t.t("pp-w-exposure"),
         Why::Unofficial => t.t("pp-w-unofficial"),
         Why::Ephemeral { systems, current } => {
-            let names: Vec<String> = systems.iter().map(|s| t.t(system_key(*s))).collect();
+            // Entries without a variant of their own (Solaris, AIX) all read "another
+            // system": say it once.
+            let mut names: Vec<String> = Vec::new();
+            for s in systems {
+                let name = t.t(system_key(*s));
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
             t.s(
                 if *current {
                     "pp-w-ephemeral"
