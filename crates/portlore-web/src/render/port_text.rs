@@ -396,6 +396,7 @@ pub(super) fn prose_html(p: &Prose) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use portlore_kb::HitKind;
 
     /// Every key an enum variant can reach, so a missing translation fails here.
     fn keys() -> Vec<&'static str> {
@@ -428,6 +429,105 @@ mod tests {
                 .filter(|id| id.starts_with("pp-")),
         );
         k
+    }
+
+    /// Each variant of a closed set has words of its own in every language: two kinds
+    /// (or roles, statuses, ...) never read the same, so no label stands for another
+    /// (an exploitation campaign must not read "malware"), and no worded badge or
+    /// relation shows a missing key.
+    #[test]
+    fn each_variant_is_worded_apart_in_every_language() {
+        let sets: Vec<(&str, Vec<&'static str>)> = vec![
+            (
+                "status",
+                NoteStatus::ALL.iter().map(|s| status_key(*s)).collect(),
+            ),
+            (
+                "kind",
+                ThreatKind::ALL.iter().map(|s| kind_key(*s)).collect(),
+            ),
+            (
+                "role",
+                ThreatRole::ALL.iter().map(|s| role_key(*s)).collect(),
+            ),
+            (
+                "severity",
+                Severity::ALL.iter().map(|s| severity_key(*s)).collect(),
+            ),
+            (
+                "system",
+                EphemeralSystem::ALL
+                    .iter()
+                    .map(|s| system_key(*s))
+                    .collect(),
+            ),
+        ];
+        let badges = {
+            let mut b = vec![
+                Badge::Deassigned,
+                Badge::ThreatHistory,
+                Badge::Unofficial,
+                Badge::Ephemeral,
+            ];
+            b.extend(
+                [RangeClass::System, RangeClass::User, RangeClass::Dynamic]
+                    .map(|class| Badge::Range { class }),
+            );
+            b.extend(
+                [
+                    IanaState::Assigned,
+                    IanaState::Reserved,
+                    IanaState::Unassigned,
+                    IanaState::Other,
+                    IanaState::NoRegistry,
+                ]
+                .map(|state| Badge::Iana { state }),
+            );
+            b.extend(
+                Severity::ALL
+                    .iter()
+                    .map(|&severity| Badge::Exposure { severity }),
+            );
+            b
+        };
+        let relations = [
+            Relation::Knowledge,
+            Relation::SameService,
+            Relation::Sibling,
+            Relation::SameThreat { name: "X".into() },
+            Relation::Neighbour,
+        ];
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            let t = lang.tr();
+            for (set, keys) in &sets {
+                let words: Vec<String> = keys.iter().map(|k| t.t(k)).collect();
+                for (i, w) in words.iter().enumerate() {
+                    if words[..i].contains(w) {
+                        problems.push(format!("{lang}: two {set} variants read “{w}”"));
+                    }
+                }
+            }
+            let words: Vec<String> = badges.iter().map(|b| badge(&t, b).1).collect();
+            let words = words
+                .into_iter()
+                .chain(relations.iter().map(|r| relation(&t, r)))
+                .chain(
+                    [
+                        HitKind::Service,
+                        HitKind::Threat,
+                        HitKind::Unofficial,
+                        HitKind::Note,
+                    ]
+                    .map(|k| t.t(super::super::search::kind_key(k))),
+                );
+            for w in words {
+                if w.contains('⟦') {
+                    problems.push(format!("{lang}: {w}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     #[test]
