@@ -9,7 +9,11 @@
   var params = new URLSearchParams(location.search);
   var raw = params.get("q");
   if (!note || !list || raw === null || !raw.trim()) return;
-  var lang = document.documentElement.lang || "en";
+  // Links come from the page (data-port, data-search, data-index), written relative to
+  // it like every other link, so results open on a static host, under a sub-path and
+  // over file://. "N" in data-port stands for the port number.
+  var portLink = list.dataset.port || "ports/N";
+  function portHref(n) { return portLink.replace("N", String(n)); }
   var words = {};
   var tpl = document.getElementById("words");
   if (tpl) {
@@ -18,10 +22,11 @@
   var input = document.getElementById("q2");
   if (input) input.value = raw;
 
-  // A port number or N/proto goes straight to the port, as the server's 303 does.
+  // A port number or N/proto goes straight to the port, as the server's 303 does. The
+  // export has one page per port (no per-transport pages), which covers the transport.
   var m = /^\s*(\d{1,5})(?:\/(tcp|udp|sctp|dccp))?\s*$/i.exec(raw);
   if (m && Number(m[1]) <= 65535) {
-    location.replace("/" + lang + "/ports/" + Number(m[1]) + (m[2] ? "/" + m[2].toLowerCase() : ""));
+    location.replace(portHref(Number(m[1])));
     return;
   }
 
@@ -76,7 +81,7 @@
     return max > 0 && (swapped(a, b) || within(a, b, max));
   }
 
-  fetch("/search-index.json").then(function (r) { return r.json(); }).then(function (idx) {
+  fetch(list.dataset.index || "../search-index.json").then(function (r) { return r.json(); }).then(function (idx) {
     var R = idx.rules;
     function quality(word, token, fuzzy) {
       if (token === word) return R.exact;
@@ -135,7 +140,7 @@
     shown.forEach(function (d) {
       var li = document.createElement("li");
       var a = document.createElement("a");
-      a.href = d.ports ? "/" + lang + "/ports/" + firstPort(d) : "/" + lang + "/search?q=" + encodeURIComponent(d.title);
+      a.href = d.ports ? portHref(firstPort(d)) : (list.dataset.search || "search") + "?q=" + encodeURIComponent(d.title);
       if (d.service) {
         var code = document.createElement("code");
         code.textContent = d.service;

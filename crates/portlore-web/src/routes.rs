@@ -164,7 +164,8 @@ fn lang_page(
             Ok(port) => page(r.port(lang, port), Cache::Page),
             // A name people type (`ssh`, `postgres`) goes to its port.
             Err(bad) => match name_port(r, p) {
-                Some(port) => see_other(&crate::port_path(lang, port)),
+                // Relative (`22` from `/en/ports/ssh`), so it works behind a sub-path.
+                Some(port) => see_other_relative(&port.to_string()),
                 None => page(r.error(lang, &bad), Cache::Short),
             },
         },
@@ -197,11 +198,13 @@ fn lang_page(
                 // A port number or N/proto goes straight to the port.
                 Some(q) => match SearchQuery::classify(&q) {
                     SearchQuery::Port { port, transport } => {
-                        let mut to = crate::port_path(lang, port);
+                        // Relative to `/{lang}/search` (`ports/3389`), so a site
+                        // mounted under a sub-path keeps its prefix.
+                        let mut to = format!("ports/{port}");
                         if let Some(t) = transport {
                             to.push_str(&format!("/{t}"));
                         }
-                        see_other(&to)
+                        see_other_relative(&to)
                     }
                     SearchQuery::Words(_) => page(r.search(lang, &q), Cache::Short),
                 },
@@ -316,9 +319,21 @@ fn name_port(r: &Renderer, name: &str) -> Option<u16> {
     r.knowledge().resolve_port(name).ok().map(|(port, _)| port)
 }
 
-/// 303 See Other: a search or a name answered by a port page; may change with the data.
-fn see_other(to: &str) -> Response {
-    let mut r = redirect(StatusCode::SEE_OTHER, to);
+/// 303 See Other (a search or a name answered by a port page; may change with the
+/// data) to a path relative to the request's own (RFC 9110 allows a relative
+/// `Location`). Only ever built here from a parsed port and transport: digits, `ports/`
+/// and a lowercase transport name, never anything taken from the request.
+fn see_other_relative(to: &str) -> Response {
+    debug_assert!(
+        to.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'/')
+            && !to.starts_with('/')
+    );
+    let mut r = Response::new(Body::empty());
+    *r.status_mut() = StatusCode::SEE_OTHER;
+    if let Ok(v) = HeaderValue::from_str(to) {
+        r.headers_mut().insert(header::LOCATION, v);
+    }
     set_cache(&mut r, Cache::Short);
     r
 }

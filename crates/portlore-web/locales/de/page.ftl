@@ -20,8 +20,8 @@ pp-v-legacy = { $name } ist ein Altprotokoll: abgelöst, aber noch anzutreffen.
 pp-v-threat-port = { $name } hat diesen Port { $year } benutzt.
 pp-v-threat-range = Im Bereich { $range }, den { $name } { $year } benutzt hat.
 pp-v-threat-others = { $count ->
-    [one] Eine weitere Schadsoftware-Familie hat ihn ebenfalls benutzt.
-   *[other] { $count } weitere Schadsoftware-Familien haben ihn ebenfalls benutzt.
+    [one] Eine weitere bekannte Bedrohung hat ihn ebenfalls benutzt.
+   *[other] { $count } weitere bekannte Bedrohungen haben ihn ebenfalls benutzt.
 }
 pp-v-exposure = { $service } darf nicht aus dem Internet erreichbar sein ({ $severity }).
 pp-v-not-that = Verkehr auf diesem Port ist heute fast sicher nicht { $name }.
@@ -51,12 +51,12 @@ pp-w-reserved = Der Port ist reserviert: Kein legitimer Dienst sollte auf ihm la
 pp-w-unassigned = Er hat keine IANA-Vergabe: Software, die ihn nutzt, hat die Nummer selbst gewählt, und das Register kann nicht sagen, was es ist.
 pp-w-no-registry = Ohne Kopie des IANA-Registers ist die Vergabe hier unbekannt.
 pp-w-threat-port = { $count ->
-    [one] Schadsoftware hat diesen Port einmal benutzt, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
-   *[other] { $count } Schadsoftware-Familien haben diesen Port einmal benutzt, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
+    [one] Eine bekannte Bedrohung hat diesen Port einmal benutzt, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
+   *[other] { $count } bekannte Bedrohungen (Schadsoftware, Angriffswerkzeuge, Ausnutzungskampagnen) haben diesen Port einmal benutzt, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
 }
 pp-w-threat-range = { $count ->
-    [one] Schadsoftware hat einmal einen Bereich benutzt, der diesen Port enthält, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
-   *[other] { $count } Schadsoftware-Familien haben diesen Port oder einen Bereich mit ihm benutzt, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
+    [one] Eine bekannte Bedrohung hat einmal einen Bereich benutzt, der diesen Port enthält, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
+   *[other] { $count } bekannte Bedrohungen (Schadsoftware, Angriffswerkzeuge, Ausnutzungskampagnen) haben diesen Port oder einen Bereich mit ihm benutzt, Sicherheitswerkzeuge können ihn daher melden; prüfen Sie den zugehörigen Prozess, bevor Sie sich sorgen.
 }
 pp-w-exposure = Dienste auf diesem Port wurden angegriffen, wenn sie aus dem Internet erreichbar waren: Halten Sie ihn hinter einer Firewall.
 pp-w-unofficial = Bekannte Software nutzt diesen Port ohne IANA-Vergabe, das Register allein führt Sie also in die Irre.
@@ -66,3 +66,7 @@ pp-rel-knowledge = gleiche Familie
 pp-search-none = Nichts passt zu „{ $q }“. Versuchen Sie einen IANA-Dienstnamen, ein Programm, eine Organisation oder einen Schadsoftware-Namen.
 pp-search-none-js = Nichts passt zu „%q%“. Versuchen Sie einen IANA-Dienstnamen, ein Programm, eine Organisation oder einen Schadsoftware-Namen.
 pp-search-count-js = Ergebnisse für „%q%“: %n%
+pp-threat-line = { $kind }, { $year }
+pp-threat-group = { $role } — { $range } ({ $transports })
+pp-refs-checked = Links geprüft am { $date }.
+pp-refs-checked-most = Links geprüft am { $date }, sofern kein anderes Datum steht.

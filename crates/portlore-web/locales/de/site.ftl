@@ -1,10 +1,10 @@
 # Meldungen der Website: Startseite, Index, Blöcke, Suche, letzte Änderungen, Leserfeedback, API-Referenz.
 
 nav-feedback = Leserfeedback
-map-how = Zeigen Sie auf ein Quadrat (256 Ports) oder fokussieren Sie es: Bereich, zugewiesene Ports (IANA n), bekannte Dienste, Schadsoftware (⚠); öffnen Sie es für seine Portliste.
+map-how = Zeigen Sie auf ein Quadrat (256 Ports) oder fokussieren Sie es: Bereich, zugewiesene Ports (IANA n), bekannte Dienste, Bedrohungen (⚠); öffnen Sie es für seine Portliste.
 map-tip = { $start }–{ $end }, zugewiesen: { $assigned }
-map-tip-threat = Schadsoftware: { $names }
-map-legend-shade = rote Ecke: Schadsoftware hat Ports des Blocks benutzt; je dunkler, desto mehr vom Block
+map-tip-threat = Bedrohungen: { $names }
+map-legend-shade = rote Ecke: bekannte Bedrohungen haben Ports des Blocks benutzt; je dunkler, desto mehr vom Block
 block-assigned = { $assigned ->
     [0] Kein Port dieses Blocks hat eine IANA-Zuweisung.
     [one] Ein Port dieses Blocks hat eine IANA-Zuweisung.

@@ -20,8 +20,8 @@ pp-v-legacy = { $name } is legacy: superseded, though still found.
 pp-v-threat-port = { $name } used this port in { $year }.
 pp-v-threat-range = Inside the range { $range } that { $name } used in { $year }.
 pp-v-threat-others = { $count ->
-    [one] One other malware family used it too.
-   *[other] { $count } other malware families used it too.
+    [one] One other known threat used it too.
+   *[other] { $count } other known threats used it too.
 }
 pp-v-exposure = { $service } must not face the internet ({ $severity }).
 pp-v-not-that = Traffic here today is almost certainly not { $name }.
@@ -51,12 +51,12 @@ pp-w-reserved = The port is reserved: no legitimate service should listen on it,
 pp-w-unassigned = It has no IANA assignment: software that uses it picked the number itself, and the registry cannot tell you what it is.
 pp-w-no-registry = Without a copy of the IANA registry, the assignment is unknown here.
 pp-w-threat-port = { $count ->
-    [one] Malware once used this port, so security tools may flag it; check the owning process before you worry.
-   *[other] { $count } malware families once used this port, so security tools may flag it; check the owning process before you worry.
+    [one] A known threat once used this port, so security tools may flag it; check the owning process before you worry.
+   *[other] { $count } known threats (malware, attack tools, exploitation campaigns) once used this port, so security tools may flag it; check the owning process before you worry.
 }
 pp-w-threat-range = { $count ->
-    [one] Malware once used a range that holds this port, so security tools may flag it; check the owning process before you worry.
-   *[other] { $count } malware families once used this port or a range holding it, so security tools may flag it; check the owning process before you worry.
+    [one] A known threat once used a range that holds this port, so security tools may flag it; check the owning process before you worry.
+   *[other] { $count } known threats (malware, attack tools, exploitation campaigns) once used this port or a range holding it, so security tools may flag it; check the owning process before you worry.
 }
 pp-w-exposure = Services on this port have been attacked when reachable from the internet: keep it behind a firewall.
 pp-w-unofficial = Well-known software uses this port without an IANA assignment, so the registry alone will mislead you.
@@ -66,3 +66,7 @@ pp-rel-knowledge = same family
 pp-search-none = Nothing matched “{ $q }”. Try an IANA service name, a program, an organisation or a malware name.
 pp-search-none-js = Nothing matched “%q%”. Try an IANA service name, a program, an organisation or a malware name.
 pp-search-count-js = Results for “%q%”: %n%
+pp-threat-line = { $kind }, { $year }
+pp-threat-group = { $role } — { $range } ({ $transports })
+pp-refs-checked = Links checked { $date }.
+pp-refs-checked-most = Links checked { $date } unless another date is given.

@@ -1,10 +1,10 @@
 # Site messages: home, index, blocks, search, recent changes, feedback overview, API reference.
 
 nav-feedback = Reader feedback
-map-how = Point at or focus a square (256 ports) for its range, assigned ports (IANA n), best-known services and malware (⚠); open it to list its ports.
+map-how = Point at or focus a square (256 ports) for its range, assigned ports (IANA n), best-known services and threats (⚠); open it to list its ports.
 map-tip = { $start }–{ $end }, { $assigned } assigned
-map-tip-threat = malware: { $names }
-map-legend-shade = red corner: malware used ports of the block; darker means more of the block
+map-tip-threat = threat history: { $names }
+map-legend-shade = red corner: known threats used ports of the block; darker means more of the block
 block-assigned = { $assigned ->
     [0] No port in this block has an IANA assignment.
     [one] One port in this block has an IANA assignment.

@@ -20,8 +20,8 @@ pp-v-legacy = { $name } es un protocolo heredado: sustituido, aunque todavía se
 pp-v-threat-port = { $name } usó este puerto en { $year }.
 pp-v-threat-range = Dentro del rango { $range } que { $name } usó en { $year }.
 pp-v-threat-others = { $count ->
-    [one] Otra familia de malware también lo usó.
-   *[other] Otras { $count } familias de malware también lo usaron.
+    [one] Otra amenaza conocida también lo usó.
+   *[other] Otras { $count } amenazas conocidas también lo usaron.
 }
 pp-v-exposure = { $service } no debe quedar expuesto a Internet ({ $severity }).
 pp-v-not-that = Es casi seguro que el tráfico de hoy en este puerto no es { $name }.
@@ -51,12 +51,12 @@ pp-w-reserved = El puerto está reservado: ningún servicio legítimo debería e
 pp-w-unassigned = No tiene asignación de la IANA: el software que lo usa eligió el número por su cuenta, y el registro no puede decir qué es.
 pp-w-no-registry = Sin copia del registro de la IANA, aquí se desconoce la asignación.
 pp-w-threat-port = { $count ->
-    [one] Un malware usó este puerto, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
-   *[other] { $count } familias de malware usaron este puerto, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
+    [one] Una amenaza conocida usó este puerto, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
+   *[other] { $count } amenazas conocidas (malware, herramientas de ataque, campañas de explotación) usaron este puerto, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
 }
 pp-w-threat-range = { $count ->
-    [one] Un malware usó un rango que contiene este puerto, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
-   *[other] { $count } familias de malware usaron este puerto o un rango que lo contiene, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
+    [one] Una amenaza conocida usó un rango que contiene este puerto, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
+   *[other] { $count } amenazas conocidas (malware, herramientas de ataque, campañas de explotación) usaron este puerto o un rango que lo contiene, así que las herramientas de seguridad pueden señalarlo; compruebe el proceso propietario antes de preocuparse.
 }
 pp-w-exposure = Los servicios de este puerto han sido atacados cuando eran accesibles desde Internet: manténgalo tras un cortafuegos.
 pp-w-unofficial = Software conocido usa este puerto sin asignación de la IANA, así que el registro por sí solo le confundirá.
@@ -66,3 +66,7 @@ pp-rel-knowledge = misma familia
 pp-search-none = Nada coincide con «{ $q }». Pruebe un nombre de servicio de la IANA, un programa, una organización o el nombre de un malware.
 pp-search-none-js = Nada coincide con «%q%». Pruebe un nombre de servicio de la IANA, un programa, una organización o el nombre de un malware.
 pp-search-count-js = Resultados para «%q%»: %n%
+pp-threat-line = { $kind }, { $year }
+pp-threat-group = { $role } — { $range } ({ $transports })
+pp-refs-checked = Enlaces comprobados el { $date }.
+pp-refs-checked-most = Enlaces comprobados el { $date }, salvo que se indique otra fecha.

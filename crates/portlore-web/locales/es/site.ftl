@@ -1,10 +1,10 @@
 # Mensajes del sitio: inicio, índice, bloques, búsqueda, cambios recientes, opiniones de los lectores, referencia de la API.
 
 nav-feedback = Opiniones de los lectores
-map-how = Señale o enfoque un cuadro (256 puertos) para ver su rango, puertos asignados (IANA n), servicios conocidos y malware (⚠); ábralo para la lista de sus puertos.
+map-how = Señale o enfoque un cuadro (256 puertos) para ver su rango, puertos asignados (IANA n), servicios conocidos y amenazas (⚠); ábralo para la lista de sus puertos.
 map-tip = { $start }–{ $end }, asignados: { $assigned }
-map-tip-threat = malware: { $names }
-map-legend-shade = esquina roja: algún malware usó puertos del bloque; cuanto más oscura, mayor parte del bloque
+map-tip-threat = historial de amenazas: { $names }
+map-legend-shade = esquina roja: amenazas conocidas usaron puertos del bloque; cuanto más oscura, mayor parte del bloque
 block-assigned = { $assigned ->
     [0] Ningún puerto de este bloque tiene una asignación de la IANA.
     [one] Un puerto de este bloque tiene una asignación de la IANA.

@@ -20,8 +20,8 @@ pp-v-legacy = { $name } est un protocole ancien : remplacé, mais encore rencont
 pp-v-threat-port = { $name } a utilisé ce port en { $year }.
 pp-v-threat-range = Dans la plage { $range } utilisée par { $name } en { $year }.
 pp-v-threat-others = { $count ->
-    [one] Une autre famille de logiciels malveillants l'a aussi utilisé.
-   *[other] { $count } autres familles de logiciels malveillants l'ont aussi utilisé.
+    [one] Une autre menace connue l'a aussi utilisé.
+   *[other] { $count } autres menaces connues l'ont aussi utilisé.
 }
 pp-v-exposure = { $service } ne doit pas être exposé à Internet ({ $severity }).
 pp-v-not-that = Le trafic d'aujourd'hui sur ce port n'est presque certainement pas { $name }.
@@ -51,12 +51,12 @@ pp-w-reserved = Le port est réservé : aucun service légitime ne devrait l'éc
 pp-w-unassigned = Il n'a pas d'attribution IANA : le logiciel qui l'utilise a choisi ce numéro lui-même, et le registre ne peut pas dire de quoi il s'agit.
 pp-w-no-registry = Sans copie du registre de l'IANA, l'attribution est inconnue ici.
 pp-w-threat-port = { $count ->
-    [one] Un logiciel malveillant a utilisé ce port : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
-   *[other] { $count } familles de logiciels malveillants ont utilisé ce port : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
+    [one] Une menace connue a utilisé ce port : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
+   *[other] { $count } menaces connues (logiciels malveillants, outils d'attaque, campagnes d'exploitation) ont utilisé ce port : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
 }
 pp-w-threat-range = { $count ->
-    [one] Un logiciel malveillant a utilisé une plage qui contient ce port : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
-   *[other] { $count } familles de logiciels malveillants ont utilisé ce port ou une plage qui le contient : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
+    [one] Une menace connue a utilisé une plage qui contient ce port : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
+   *[other] { $count } menaces connues (logiciels malveillants, outils d'attaque, campagnes d'exploitation) ont utilisé ce port ou une plage qui le contient : les outils de sécurité peuvent le signaler ; vérifiez le processus propriétaire avant de vous inquiéter.
 }
 pp-w-exposure = Les services sur ce port ont été attaqués lorsqu'ils étaient joignables depuis Internet : gardez-le derrière un pare-feu.
 pp-w-unofficial = Des logiciels connus utilisent ce port sans attribution IANA : le registre seul vous induira en erreur.
@@ -66,3 +66,7 @@ pp-rel-knowledge = même famille
 pp-search-none = Rien ne correspond à « { $q } ». Essayez un nom de service IANA, un programme, une organisation ou un nom de logiciel malveillant.
 pp-search-none-js = Rien ne correspond à « %q% ». Essayez un nom de service IANA, un programme, une organisation ou un nom de logiciel malveillant.
 pp-search-count-js = Résultats pour « %q% » : %n%
+pp-threat-line = { $kind }, { $year }
+pp-threat-group = { $role } — { $range } ({ $transports })
+pp-refs-checked = Liens vérifiés le { $date }.
+pp-refs-checked-most = Liens vérifiés le { $date }, sauf autre date indiquée.

@@ -1,10 +1,10 @@
 # Messages du site : accueil, index, blocs, recherche, changements récents, avis des lecteurs, référence de l'API.
 
 nav-feedback = Avis des lecteurs
-map-how = Survolez ou sélectionnez un carré (256 ports) pour sa plage, ses ports attribués (IANA n), ses services connus et ses logiciels malveillants (⚠) ; ouvrez-le pour la liste de ses ports.
+map-how = Survolez ou sélectionnez un carré (256 ports) pour sa plage, ses ports attribués (IANA n), ses services connus et ses menaces (⚠) ; ouvrez-le pour la liste de ses ports.
 map-tip = { $start }–{ $end }, attribués : { $assigned }
-map-tip-threat = maliciels : { $names }
-map-legend-shade = coin rouge : des logiciels malveillants ont utilisé des ports du bloc ; plus il est foncé, plus la part du bloc est grande
+map-tip-threat = historique de menaces : { $names }
+map-legend-shade = coin rouge : des menaces connues ont utilisé des ports du bloc ; plus il est foncé, plus la part du bloc est grande
 block-assigned = { $assigned ->
     [0] Aucun port de ce bloc n'a d'attribution IANA.
     [one] Un port de ce bloc a une attribution IANA.

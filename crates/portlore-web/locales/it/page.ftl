@@ -20,8 +20,8 @@ pp-v-legacy = { $name } è un protocollo obsoleto: sostituito, ma ancora present
 pp-v-threat-port = { $name } ha usato questa porta nel { $year }.
 pp-v-threat-range = Nell'intervallo { $range } usato da { $name } nel { $year }.
 pp-v-threat-others = { $count ->
-    [one] Anche un'altra famiglia di malware l'ha usata.
-   *[other] Anche altre { $count } famiglie di malware l'hanno usata.
+    [one] Anche un'altra minaccia nota l'ha usata.
+   *[other] Anche altre { $count } minacce note l'hanno usata.
 }
 pp-v-exposure = { $service } non deve essere esposto a Internet ({ $severity }).
 pp-v-not-that = Il traffico di oggi su questa porta quasi certamente non è { $name }.
@@ -51,12 +51,12 @@ pp-w-reserved = La porta è riservata: nessun servizio legittimo dovrebbe ascolt
 pp-w-unassigned = Non ha un'assegnazione IANA: il software che la usa ha scelto il numero da sé, e il registro non può dire di cosa si tratta.
 pp-w-no-registry = Senza una copia del registro IANA, qui l'assegnazione è sconosciuta.
 pp-w-threat-port = { $count ->
-    [one] Un malware ha usato questa porta, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
-   *[other] { $count } famiglie di malware hanno usato questa porta, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
+    [one] Una minaccia nota ha usato questa porta, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
+   *[other] { $count } minacce note (malware, strumenti di attacco, campagne di sfruttamento) hanno usato questa porta, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
 }
 pp-w-threat-range = { $count ->
-    [one] Un malware ha usato un intervallo che contiene questa porta, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
-   *[other] { $count } famiglie di malware hanno usato questa porta o un intervallo che la contiene, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
+    [one] Una minaccia nota ha usato un intervallo che contiene questa porta, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
+   *[other] { $count } minacce note (malware, strumenti di attacco, campagne di sfruttamento) hanno usato questa porta o un intervallo che la contiene, quindi gli strumenti di sicurezza possono segnalarla; controlla il processo proprietario prima di preoccuparti.
 }
 pp-w-exposure = I servizi su questa porta sono stati attaccati quando erano raggiungibili da Internet: tienila dietro un firewall.
 pp-w-unofficial = Software noto usa questa porta senza assegnazione IANA, quindi il solo registro ti trarrà in inganno.
@@ -66,3 +66,7 @@ pp-rel-knowledge = stessa famiglia
 pp-search-none = Nessun risultato per «{ $q }». Prova un nome di servizio IANA, un programma, un'organizzazione o il nome di un malware.
 pp-search-none-js = Nessun risultato per «%q%». Prova un nome di servizio IANA, un programma, un'organizzazione o il nome di un malware.
 pp-search-count-js = Risultati per «%q%»: %n%
+pp-threat-line = { $kind }, { $year }
+pp-threat-group = { $role } — { $range } ({ $transports })
+pp-refs-checked = Link verificati il { $date }.
+pp-refs-checked-most = Link verificati il { $date }, salvo diversa data indicata.

@@ -1,10 +1,10 @@
 # Messaggi del sito: home, indice, blocchi, ricerca, modifiche recenti, opinioni dei lettori, riferimento dell'API.
 
 nav-feedback = Opinioni dei lettori
-map-how = Punta o seleziona un quadrato (256 porte) per intervallo, porte assegnate (IANA n), servizi noti e malware (⚠); aprilo per l'elenco delle porte.
+map-how = Punta o seleziona un quadrato (256 porte) per intervallo, porte assegnate (IANA n), servizi noti e minacce (⚠); aprilo per l'elenco delle porte.
 map-tip = { $start }–{ $end }, assegnate: { $assigned }
-map-tip-threat = malware: { $names }
-map-legend-shade = angolo rosso: un malware ha usato porte del blocco; più è scuro, più è ampia la parte del blocco
+map-tip-threat = storia di minacce: { $names }
+map-legend-shade = angolo rosso: minacce note hanno usato porte del blocco; più è scuro, più è ampia la parte del blocco
 block-assigned = { $assigned ->
     [0] Nessuna porta di questo blocco ha un'assegnazione IANA.
     [one] Una porta di questo blocco ha un'assegnazione IANA.

@@ -1,10 +1,10 @@
 # サイトのメッセージ：ホーム、索引、ブロック、検索、最近の変更、読者の評価、API リファレンス。
 
 nav-feedback = 読者の評価
-map-how = マス（256 ポート）を指すかフォーカスすると、範囲、IANA の割り当てがあるポート数（IANA n）、既知のサービス、マルウェア（⚠）が表示されます。開くとポート一覧です。
+map-how = マス（256 ポート）を指すかフォーカスすると、範囲、IANA の割り当てがあるポート数（IANA n）、既知のサービス、脅威（⚠）が表示されます。開くとポート一覧です。
 map-tip = { $start }–{ $end }、IANA：{ $assigned }
-map-tip-threat = マルウェア：{ $names }
-map-legend-shade = 赤い角：ブロック内のポートをマルウェアが使用。濃いほどブロックの多くを占める
+map-tip-threat = 脅威の履歴：{ $names }
+map-legend-shade = 赤い角：ブロック内のポートを既知の脅威が使用。濃いほどブロックの多くを占める
 block-assigned = このブロックで IANA の割り当てがあるポート：{ $assigned } 個。
 block-family = { $name } の脅威の履歴に含まれるこのブロックのポート：{ $ports } 個。
 block-families-rows = 以下の個別のポートに記載された脅威ファミリー：{ $count } 個。

@@ -20,8 +20,8 @@ pp-v-legacy = { $name } é um protocolo legado: substituído, mas ainda encontra
 pp-v-threat-port = { $name } usou esta porta em { $year }.
 pp-v-threat-range = Dentro da faixa { $range } que { $name } usou em { $year }.
 pp-v-threat-others = { $count ->
-    [one] Outra família de malware também a usou.
-   *[other] Outras { $count } famílias de malware também a usaram.
+    [one] Outra ameaça conhecida também a usou.
+   *[other] Outras { $count } ameaças conhecidas também a usaram.
 }
 pp-v-exposure = { $service } não deve ficar exposto à Internet ({ $severity }).
 pp-v-not-that = O tráfego de hoje nesta porta quase certamente não é { $name }.
@@ -51,12 +51,12 @@ pp-w-reserved = A porta está reservada: nenhum serviço legítimo deveria escut
 pp-w-unassigned = Ela não tem atribuição da IANA: o software que a usa escolheu o número por conta própria, e o registro não pode dizer o que é.
 pp-w-no-registry = Sem cópia do registro da IANA, a atribuição é desconhecida aqui.
 pp-w-threat-port = { $count ->
-    [one] Um malware já usou esta porta, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
-   *[other] { $count } famílias de malware já usaram esta porta, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
+    [one] Uma ameaça conhecida já usou esta porta, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
+   *[other] { $count } ameaças conhecidas (malware, ferramentas de ataque, campanhas de exploração) já usaram esta porta, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
 }
 pp-w-threat-range = { $count ->
-    [one] Um malware já usou uma faixa que contém esta porta, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
-   *[other] { $count } famílias de malware já usaram esta porta ou uma faixa que a contém, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
+    [one] Uma ameaça conhecida já usou uma faixa que contém esta porta, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
+   *[other] { $count } ameaças conhecidas (malware, ferramentas de ataque, campanhas de exploração) já usaram esta porta ou uma faixa que a contém, por isso ferramentas de segurança podem sinalizá-la; verifique o processo dono antes de se preocupar.
 }
 pp-w-exposure = Serviços nesta porta foram atacados quando acessíveis pela Internet: mantenha-a atrás de um firewall.
 pp-w-unofficial = Software conhecido usa esta porta sem atribuição da IANA, por isso o registro sozinho vai enganá-lo.
@@ -66,3 +66,7 @@ pp-rel-knowledge = mesma família
 pp-search-none = Nada corresponde a «{ $q }». Tente um nome de serviço da IANA, um programa, uma organização ou o nome de um malware.
 pp-search-none-js = Nada corresponde a «%q%». Tente um nome de serviço da IANA, um programa, uma organização ou o nome de um malware.
 pp-search-count-js = Resultados para «%q%»: %n%
+pp-threat-line = { $kind }, { $year }
+pp-threat-group = { $role } — { $range } ({ $transports })
+pp-refs-checked = Ligações verificadas em { $date }.
+pp-refs-checked-most = Ligações verificadas em { $date }, salvo indicação de outra data.

@@ -1,10 +1,10 @@
 # Mensagens do site: início, índice, blocos, pesquisa, alterações recentes, opiniões dos leitores, referência da API.
 
 nav-feedback = Opiniões dos leitores
-map-how = Aponte ou foque um quadrado (256 portas) para ver o intervalo, as portas atribuídas (IANA n), os serviços conhecidos e o malware (⚠); abra-o para a lista das portas.
+map-how = Aponte ou foque um quadrado (256 portas) para ver o intervalo, as portas atribuídas (IANA n), os serviços conhecidos e as ameaças (⚠); abra-o para a lista das portas.
 map-tip = { $start }–{ $end }, atribuídas: { $assigned }
-map-tip-threat = malware: { $names }
-map-legend-shade = canto vermelho: algum malware usou portas do bloco; quanto mais escuro, maior a parte do bloco
+map-tip-threat = histórico de ameaças: { $names }
+map-legend-shade = canto vermelho: ameaças conhecidas usaram portas do bloco; quanto mais escuro, maior a parte do bloco
 block-assigned = { $assigned ->
     [0] Nenhuma porta deste bloco tem atribuição da IANA.
     [one] Uma porta deste bloco tem atribuição da IANA.

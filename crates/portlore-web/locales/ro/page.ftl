@@ -20,9 +20,9 @@ pp-v-legacy = { $name } este un protocol vechi: înlocuit, dar încă întâlnit
 pp-v-threat-port = { $name } a folosit acest port în { $year }.
 pp-v-threat-range = În intervalul { $range } folosit de { $name } în { $year }.
 pp-v-threat-others = { $count ->
-    [one] L-a mai folosit o familie de programe malițioase.
-    [few] L-au mai folosit alte { $count } familii de programe malițioase.
-   *[other] L-au mai folosit alte { $count } de familii de programe malițioase.
+    [one] L-a mai folosit o amenințare cunoscută.
+    [few] L-au mai folosit alte { $count } amenințări cunoscute.
+   *[other] L-au mai folosit alte { $count } de amenințări cunoscute.
 }
 pp-v-exposure = { $service } nu trebuie expus la Internet ({ $severity }).
 pp-v-not-that = Traficul de azi pe acest port aproape sigur nu este { $name }.
@@ -52,12 +52,12 @@ pp-w-reserved = Portul este rezervat: niciun serviciu legitim nu ar trebui să a
 pp-w-unassigned = Nu are o alocare IANA: programul care îl folosește și-a ales singur numărul, iar registrul nu îți poate spune ce este.
 pp-w-no-registry = Fără o copie a registrului IANA, alocarea este necunoscută aici.
 pp-w-threat-port = { $count ->
-    [one] Un program malițios a folosit acest port, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
-   *[other] { $count } familii de programe malițioase au folosit acest port, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
+    [one] O amenințare cunoscută a folosit acest port, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
+   *[other] { $count } amenințări cunoscute (programe malițioase, unelte de atac, campanii de exploatare) au folosit acest port, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
 }
 pp-w-threat-range = { $count ->
-    [one] Un program malițios a folosit un interval care conține acest port, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
-   *[other] { $count } familii de programe malițioase au folosit acest port sau un interval care îl conține, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
+    [one] O amenințare cunoscută a folosit un interval care conține acest port, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
+   *[other] { $count } amenințări cunoscute (programe malițioase, unelte de atac, campanii de exploatare) au folosit acest port sau un interval care îl conține, așa că uneltele de securitate îl pot semnala; verifică procesul care îl deține înainte să te îngrijorezi.
 }
 pp-w-exposure = Serviciile de pe acest port au fost atacate când erau accesibile din Internet: ține-l în spatele unui firewall.
 pp-w-unofficial = Programe cunoscute folosesc acest port fără alocare IANA, așa că doar registrul te va induce în eroare.
@@ -67,3 +67,7 @@ pp-rel-knowledge = aceeași familie
 pp-search-none = Nimic nu se potrivește cu „{ $q }”. Încearcă un nume de serviciu IANA, un program, o organizație sau numele unui program malițios.
 pp-search-none-js = Nimic nu se potrivește cu „%q%”. Încearcă un nume de serviciu IANA, un program, o organizație sau numele unui program malițios.
 pp-search-count-js = Rezultate pentru „%q%”: %n%
+pp-threat-line = { $kind }, { $year }
+pp-threat-group = { $role } — { $range } ({ $transports })
+pp-refs-checked = Linkuri verificate la { $date }.
+pp-refs-checked-most = Linkuri verificate la { $date }, dacă nu este indicată altă dată.

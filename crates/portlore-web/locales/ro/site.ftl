@@ -1,10 +1,10 @@
 # Mesajele site-ului: pagina principală, index, blocuri, căutare, modificări recente, părerile cititorilor, referința API.
 
 nav-feedback = Părerile cititorilor
-map-how = Indicați sau focalizați un pătrat (256 de porturi) pentru interval, porturi atribuite (IANA n), servicii cunoscute și malware (⚠); deschideți-l pentru lista porturilor.
+map-how = Indicați sau focalizați un pătrat (256 de porturi) pentru interval, porturi atribuite (IANA n), servicii cunoscute și amenințări (⚠); deschideți-l pentru lista porturilor.
 map-tip = { $start }–{ $end }, atribuite: { $assigned }
-map-tip-threat = malware: { $names }
-map-legend-shade = colț roșu: un malware a folosit porturi din bloc; cu cât e mai închis, cu atât partea din bloc e mai mare
+map-tip-threat = istoric de amenințări: { $names }
+map-legend-shade = colț roșu: amenințări cunoscute au folosit porturi din bloc; cu cât e mai închis, cu atât partea din bloc e mai mare
 block-assigned = Porturi din acest bloc cu atribuire IANA: { $assigned }.
 block-family = { $name } apare în istoricul amenințărilor pentru porturi din acest bloc: { $ports }.
 block-families-rows = Familii de amenințări numite mai jos la porturi individuale: { $count }.

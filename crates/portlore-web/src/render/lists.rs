@@ -226,7 +226,9 @@ fn port_row(
     let mut usual: Vec<String> = Vec::new();
     for n in curated.notes.iter().filter(|n| narrow(&n.ports)) {
         match &n.today {
-            Some(today) => usual.push(clip(&without_markers(today), 100)),
+            // Cut short: the port page has the whole note, and block 0 is the
+            // heaviest page of the site.
+            Some(today) => usual.push(clip(&without_markers(today), 84)),
             None if !assigned => usual.push(n.title.clone()),
             None => {}
         }

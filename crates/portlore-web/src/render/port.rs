@@ -61,15 +61,23 @@ pub struct NoteView {
     pub today_html: Option<String>,
 }
 
-/// A threat's use of this port.
+/// A threat's use of this port, in the short form of the security history: name,
+/// kind and year on one line, then the prose.
 #[derive(Debug)]
 pub struct ThreatView {
     pub name: String,
     pub aliases: String,
     pub line: String,
-    pub role: String,
     pub detail_html: String,
     pub summary_html: String,
+}
+
+/// The threats that used the port the same way (role, range, transports): the role is
+/// said once for all of them, not once per family.
+#[derive(Debug)]
+pub struct ThreatGroup {
+    pub title: String,
+    pub items: Vec<ThreatView>,
 }
 
 /// Exposure advice.
@@ -89,23 +97,24 @@ pub struct AlsoView {
     pub summary_html: String,
 }
 
-/// A related port.
+/// Related ports that share one relation ("also used by Emotet: 20, 22, 443"), said
+/// once for all of them. Neighbours stay one to a line, as their wording is singular.
 #[derive(Debug)]
 pub struct RelatedView {
-    pub href: String,
-    pub ports: String,
-    pub service: String,
+    /// Link, port or range, IANA service name (may be empty).
+    pub ports: Vec<(String, String, String)>,
     pub relation: String,
 }
 
-/// A numbered reference.
+/// A numbered reference: title and host; its check date only when it differs from
+/// the date the list states once.
 #[derive(Debug)]
 pub struct RefView {
     pub n: usize,
     pub title: String,
     pub url: String,
     pub site: String,
-    pub checked: String,
+    pub checked: Option<String>,
 }
 
 /// The check commands of one platform.
@@ -136,13 +145,14 @@ struct PortPage {
     rows: Vec<RowView>,
     notes: Vec<NoteView>,
     english_prose: bool,
-    threats: Vec<ThreatView>,
+    threats: Vec<ThreatGroup>,
     left_out: Vec<String>,
     also: Vec<AlsoView>,
     check: Vec<CheckView>,
     why: Vec<String>,
     related: Vec<RelatedView>,
     refs: Vec<RefView>,
+    refs_checked: String,
 }
 
 fn section_id(s: Section) -> &'static str {
@@ -182,7 +192,8 @@ pub(super) fn render(
     };
     let mut c = r.chrome(lang, title, &path);
     let verdict = verdict_text(&t, &o);
-    c.description = verdict.clone();
+    c.description = meta_description(&verdict);
+    let (refs, refs_checked) = references(&t, &o);
     let english_prose = lang != Lang::En
         && (!o.history.is_empty()
             || !o.threats.is_empty()
@@ -237,31 +248,7 @@ pub(super) fn render(
             })
             .collect(),
         english_prose,
-        threats: o
-            .threats
-            .iter()
-            .map(|th| ThreatView {
-                name: th.name.clone(),
-                aliases: th.aliases.join(", "),
-                line: t.with(
-                    "threat-line",
-                    &[
-                        ("kind", Arg::Str(&t.t(kind_key(th.kind)))),
-                        ("year", Arg::Num(th.year.into())),
-                    ],
-                ),
-                role: t.with(
-                    "threat-use",
-                    &[
-                        ("role", Arg::Str(&t.t(role_key(th.role)))),
-                        ("range", Arg::Str(&th.ports.to_string())),
-                        ("transports", Arg::Str(&transports(&th.transports))),
-                    ],
-                ),
-                detail_html: prose_html(&th.detail),
-                summary_html: prose_html(&th.summary),
-            })
-            .collect(),
+        threats: threat_groups(&t, &o),
         left_out: o
             .left_out
             .iter()
@@ -302,32 +289,154 @@ pub(super) fn render(
         })
         .collect(),
         why: o.why.iter().map(|w| port_text::why(&t, w, port)).collect(),
-        related: o
-            .related
-            .iter()
-            .map(|rel| RelatedView {
-                // A link relative to this page (`render::links`), so the export works anywhere.
-                href: c.port(rel.ports.start),
-                ports: rel.ports.to_string(),
-                service: rel.service.clone().unwrap_or_default(),
-                relation: relation(&t, &rel.relation),
-            })
-            .collect(),
-        refs: o
-            .references
-            .iter()
-            .enumerate()
-            .map(|(i, s)| RefView {
-                n: i + 1,
-                title: s.title.clone(),
-                url: s.url.clone(),
-                site: site_of(&s.url),
-                checked: t.s("ref-checked", "date", &s.checked),
-            })
-            .collect(),
+        related: related_views(&t, &c, &o),
+        refs,
+        refs_checked,
         c,
     };
     Ok(render_template(&page))
+}
+
+fn threat_groups(t: &Tr, o: &Outline) -> Vec<ThreatGroup> {
+    let mut groups: Vec<(ThreatKey, ThreatGroup)> = Vec::new();
+    for th in &o.threats {
+        let key = (th.role, th.ports, th.transports.clone());
+        let view = ThreatView {
+            name: th.name.clone(),
+            aliases: th.aliases.join(", "),
+            line: t.with(
+                "pp-threat-line",
+                &[
+                    ("kind", Arg::Str(&t.t(kind_key(th.kind)))),
+                    ("year", Arg::Num(th.year.into())),
+                ],
+            ),
+            detail_html: prose_html(&th.detail),
+            summary_html: prose_html(&th.summary),
+        };
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, g)) => g.items.push(view),
+            None => {
+                let title = t.with(
+                    "pp-threat-group",
+                    &[
+                        ("role", Arg::Str(&t.t(role_key(th.role)))),
+                        ("range", Arg::Str(&th.ports.to_string())),
+                        ("transports", Arg::Str(&transports(&th.transports))),
+                    ],
+                );
+                groups.push((
+                    key,
+                    ThreatGroup {
+                        title: capitalized(&title),
+                        items: vec![view],
+                    },
+                ));
+            }
+        }
+    }
+    groups.into_iter().map(|(_, g)| g).collect()
+}
+
+type ThreatKey = (
+    portlore_kb::curated::ThreatRole,
+    portlore_kb::PortRange,
+    Vec<Transport>,
+);
+
+/// A role word opens a heading: its first letter in upper case (where the script has case).
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+fn related_views(t: &Tr, c: &Chrome, o: &Outline) -> Vec<RelatedView> {
+    let mut out: Vec<(Option<&portlore_kb::page::Relation>, RelatedView)> = Vec::new();
+    for rel in &o.related {
+        // A link relative to this page (`render::links`), so the export works anywhere.
+        let item = (
+            c.port(rel.ports.start),
+            rel.ports.to_string(),
+            rel.service.clone().unwrap_or_default(),
+        );
+        let key = match rel.relation {
+            portlore_kb::page::Relation::Neighbour => None,
+            _ => Some(&rel.relation),
+        };
+        match out.iter_mut().find(|(k, _)| key.is_some() && *k == key) {
+            Some((_, v)) => v.ports.push(item),
+            None => out.push((
+                key,
+                RelatedView {
+                    ports: vec![item],
+                    relation: relation(t, &rel.relation),
+                },
+            )),
+        }
+    }
+    out.into_iter().map(|(_, v)| v).collect()
+}
+
+/// The references, and the line that states their usual check date once.
+fn references(t: &Tr, o: &Outline) -> (Vec<RefView>, String) {
+    let mut dates: Vec<(&str, usize)> = Vec::new();
+    for s in &o.references {
+        match dates.iter_mut().find(|(d, _)| *d == s.checked) {
+            Some((_, n)) => *n += 1,
+            None => dates.push((&s.checked, 1)),
+        }
+    }
+    // The most common date; on a tie, the latest.
+    let usual = dates
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)))
+        .map(|(d, _)| d.to_string())
+        .unwrap_or_default();
+    let refs = o
+        .references
+        .iter()
+        .enumerate()
+        .map(|(i, s)| RefView {
+            n: i + 1,
+            title: s.title.clone(),
+            url: s.url.clone(),
+            site: site_of(&s.url),
+            checked: (s.checked != usual).then(|| t.s("ref-checked", "date", &s.checked)),
+        })
+        .collect();
+    let line = if dates.len() > 1 {
+        t.s("pp-refs-checked-most", "date", &usual)
+    } else {
+        t.s("pp-refs-checked", "date", &usual)
+    };
+    (refs, line)
+}
+
+/// Search engines show about 160 characters of a description; a verdict longer than
+/// that is cut after its last whole sentence within them (or its last word, with "…").
+/// The full verdict is the page's first paragraph.
+fn meta_description(verdict: &str) -> String {
+    const MAX: usize = 160;
+    if verdict.chars().count() <= MAX {
+        return verdict.to_string();
+    }
+    let head: String = verdict.chars().take(MAX).collect();
+    let sentence = head
+        .char_indices()
+        .filter(|(i, ch)| *ch == '。' || (*ch == '.' && head[i + 1..].starts_with(' ')))
+        .map(|(i, ch)| i + ch.len_utf8())
+        .next_back()
+        .filter(|end| head[..*end].chars().count() >= MAX / 3);
+    match sentence {
+        Some(end) => head[..end].to_string(),
+        None => {
+            let cut = head.rfind(' ').unwrap_or(head.len());
+            format!("{}…", head[..cut].trim_end_matches([',', ';', ':']))
+        }
+    }
 }
 
 /// The outline itself, for callers that word it on their own (the meta description).

@@ -215,7 +215,7 @@ pub fn verdict_text(t: &Tr, o: &Outline) -> String {
 fn verdict_part(t: &Tr, p: &VerdictPart, port: u16, other_usual: bool) -> String {
     match p {
         VerdictPart::PortZero => t.t("pp-v-port-zero"),
-        VerdictPart::Usually { what, .. } => t.s("pp-v-usually", "what", what),
+        VerdictPart::Usually { what, .. } => t.s("pp-v-usually", "what", &usual_name(t, what)),
         VerdictPart::Holder {
             service,
             holder,
@@ -294,6 +294,20 @@ fn verdict_part(t: &Tr, p: &VerdictPart, port: u16, other_usual: bool) -> String
     }
 }
 
+/// A curated name inside a translated sentence. Names read "RFIO, CERN's Remote File
+/// I/O": the protocol's own name, then an English gloss. Other languages keep only the
+/// name, so the sentence does not switch to English halfway (the notes below, marked
+/// as English, give the gloss).
+fn usual_name(t: &Tr, what: &str) -> String {
+    match t.lang() {
+        crate::i18n::Lang::En => what.to_string(),
+        _ => match what.split_once(", ") {
+            Some((name, _)) if !name.is_empty() => name.to_string(),
+            _ => what.to_string(),
+        },
+    }
+}
+
 /// One paragraph of "why it matters".
 pub(super) fn why(t: &Tr, w: &Why, port: u16) -> String {
     let p = || ("port", Arg::Num(port.into()));
@@ -330,7 +344,15 @@ pub(super) fn why(t: &Tr, w: &Why, port: u16) -> String {
         Why::Exposure => t.t("pp-w-exposure"),
         Why::Unofficial => t.t("pp-w-unofficial"),
         Why::Ephemeral { systems, current } => {
-            let names: Vec<String> = systems.iter().map(|s| t.t(system_key(*s))).collect();
+            // Entries without a variant of their own (Solaris, AIX) all read "another
+            // system": say it once.
+            let mut names: Vec<String> = Vec::new();
+            for s in systems {
+                let name = t.t(system_key(*s));
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
             t.s(
                 if *current {
                     "pp-w-ephemeral"
@@ -354,14 +376,16 @@ pub(super) fn relation(t: &Tr, r: &Relation) -> String {
     }
 }
 
-/// Curated prose as HTML: the text escaped, citations as links to the references.
+/// Curated prose as HTML: the text escaped, citations as links to the references
+/// (`#rN`). The style sheet raises them (`a[href^="#r"]`), so a page with seventy
+/// citations does not carry seventy `<sup>` wrappers.
 pub(super) fn prose_html(p: &Prose) -> String {
     let mut out = String::new();
     for piece in &p.0 {
         match piece {
             Piece::Text(s) => out.push_str(&escape(s)),
             Piece::Cite(n) => {
-                let _ = write!(out, "<sup><a href=\"#ref-{n}\">[{n}]</a></sup>");
+                let _ = write!(out, "<a href=\"#r{n}\">[{n}]</a>");
             }
         }
     }
@@ -372,6 +396,7 @@ pub(super) fn prose_html(p: &Prose) -> String {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use portlore_kb::HitKind;
 
     /// Every key an enum variant can reach, so a missing translation fails here.
     fn keys() -> Vec<&'static str> {
@@ -404,6 +429,105 @@ mod tests {
                 .filter(|id| id.starts_with("pp-")),
         );
         k
+    }
+
+    /// Each variant of a closed set has words of its own in every language: two kinds
+    /// (or roles, statuses, ...) never read the same, so no label stands for another
+    /// (an exploitation campaign must not read "malware"), and no worded badge or
+    /// relation shows a missing key.
+    #[test]
+    fn each_variant_is_worded_apart_in_every_language() {
+        let sets: Vec<(&str, Vec<&'static str>)> = vec![
+            (
+                "status",
+                NoteStatus::ALL.iter().map(|s| status_key(*s)).collect(),
+            ),
+            (
+                "kind",
+                ThreatKind::ALL.iter().map(|s| kind_key(*s)).collect(),
+            ),
+            (
+                "role",
+                ThreatRole::ALL.iter().map(|s| role_key(*s)).collect(),
+            ),
+            (
+                "severity",
+                Severity::ALL.iter().map(|s| severity_key(*s)).collect(),
+            ),
+            (
+                "system",
+                EphemeralSystem::ALL
+                    .iter()
+                    .map(|s| system_key(*s))
+                    .collect(),
+            ),
+        ];
+        let badges = {
+            let mut b = vec![
+                Badge::Deassigned,
+                Badge::ThreatHistory,
+                Badge::Unofficial,
+                Badge::Ephemeral,
+            ];
+            b.extend(
+                [RangeClass::System, RangeClass::User, RangeClass::Dynamic]
+                    .map(|class| Badge::Range { class }),
+            );
+            b.extend(
+                [
+                    IanaState::Assigned,
+                    IanaState::Reserved,
+                    IanaState::Unassigned,
+                    IanaState::Other,
+                    IanaState::NoRegistry,
+                ]
+                .map(|state| Badge::Iana { state }),
+            );
+            b.extend(
+                Severity::ALL
+                    .iter()
+                    .map(|&severity| Badge::Exposure { severity }),
+            );
+            b
+        };
+        let relations = [
+            Relation::Knowledge,
+            Relation::SameService,
+            Relation::Sibling,
+            Relation::SameThreat { name: "X".into() },
+            Relation::Neighbour,
+        ];
+        let mut problems = Vec::new();
+        for lang in Lang::ALL {
+            let t = lang.tr();
+            for (set, keys) in &sets {
+                let words: Vec<String> = keys.iter().map(|k| t.t(k)).collect();
+                for (i, w) in words.iter().enumerate() {
+                    if words[..i].contains(w) {
+                        problems.push(format!("{lang}: two {set} variants read “{w}”"));
+                    }
+                }
+            }
+            let words: Vec<String> = badges.iter().map(|b| badge(&t, b).1).collect();
+            let words = words
+                .into_iter()
+                .chain(relations.iter().map(|r| relation(&t, r)))
+                .chain(
+                    [
+                        HitKind::Service,
+                        HitKind::Threat,
+                        HitKind::Unofficial,
+                        HitKind::Note,
+                    ]
+                    .map(|k| t.t(super::super::search::kind_key(k))),
+                );
+            for w in words {
+                if w.contains('⟦') {
+                    problems.push(format!("{lang}: {w}"));
+                }
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     #[test]

@@ -84,6 +84,28 @@ try {
   check(JSON.stringify(langs.sort()) === JSON.stringify(["en", "fr"]), `the switcher lists only the exported languages (${langs})`);
   await page.screenshot({ path: join(artifacts, "export-http-port-3147-fr.png"), fullPage: false });
 
+  // 2b. The client-side search under the sub-path: a result opens its port page, and
+  // a bare number goes straight to the port (the server's 303).
+  await page.goto(`${base}fr/ports/3147.html`);
+  await page.fill("#q", "rfio");
+  await page.press("#q", "Enter");
+  await page.waitForURL(/\/fr\/search\.html\?q=rfio$/);
+  await page.waitForSelector("#hits li a");
+  const first = await page.getAttribute("#hits li a", "href");
+  check(!first.startsWith("/"), `search results link relative to the page (${first})`);
+  await page.click("#hits li a");
+  await page.waitForURL(`${base}fr/ports/3147.html`);
+  check(await styled(), "a search result opens its port page under the sub-path");
+  await page.goto(`${base}en/search.html?q=mydooom`);
+  await page.waitForSelector("#hits li a");
+  check((await page.textContent("#hits li a")).startsWith("MyDoom"), "a misspelt threat name finds MyDoom first, as the server does");
+  await page.click("#hits li a");
+  await page.waitForURL(`${base}en/ports/25.html`);
+  check((await page.textContent("h1")).includes("Port 25"), "the MyDoom hit opens its first port, 25");
+  await page.goto(`${base}en/search.html?q=3389`);
+  await page.waitForURL(`${base}en/ports/3389.html`);
+  check((await page.textContent("h1")).includes("3389"), "a bare number in the exported search opens the port");
+
   // 3. Straight from disk.
   const file = `file://${dir}/`;
   await page.goto(`${file}en/index.html`);
@@ -97,6 +119,9 @@ try {
   check(page.url() === `${file}en/index.html`, "over file://, the brand goes home");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(artifacts, "export-file-home-390.png"), fullPage: false });
+  await page.goto(`${file}en/search.html?q=3147`);
+  await page.waitForURL(`${file}en/ports/3147.html`);
+  check((await page.textContent("h1")).includes("3147"), "over file://, a bare number in the search opens the port");
   await page.goto(`${file}en/ports/3147.html`);
   await page.screenshot({ path: join(artifacts, "export-file-port-3147-390.png"), fullPage: false });
   check(problems.length === 0, `no page errors ${JSON.stringify(problems)}`);

@@ -9,4 +9,5 @@ mod locales;
 mod pages;
 mod registry;
 mod server;
+mod snapshots;
 mod support;
