@@ -23,10 +23,13 @@ fn main() {
     for name in &names {
         let path = dir.join(name);
         println!("cargo:rerun-if-changed={}", path.display());
+        // The path is spelled from the crate's own directory at compile time, not baked
+        // in absolute: a build cache shared by two checkouts must not embed the other
+        // checkout's files when this script's output is reused.
         let _ = writeln!(
             code,
-            "    ({name:?}, include_bytes!({:?})),",
-            path.display().to_string()
+            "    ({name:?}, include_bytes!(concat!(env!(\"CARGO_MANIFEST_DIR\"), {:?}))),",
+            format!("/assets/{name}")
         );
     }
     code.push_str("];\n");
