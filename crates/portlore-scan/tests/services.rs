@@ -143,3 +143,140 @@ async fn tls_version_and_certificate_subject() {
     );
     assert_eq!(s.name, "https", "{s:?}");
 }
+
+/// A BSON document of int32, double and string fields, and one array of names.
+fn bson(fields: &[(&str, Bson)]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for (name, v) in fields {
+        let value = match v {
+            Bson::Int(i) => (0x10, i.to_le_bytes().to_vec()),
+            Bson::Double(d) => (0x01, d.to_le_bytes().to_vec()),
+            Bson::Str(s) => {
+                let mut b = ((s.len() + 1) as i32).to_le_bytes().to_vec();
+                b.extend_from_slice(s.as_bytes());
+                b.push(0);
+                (0x02, b)
+            }
+            Bson::Names(names) => {
+                let docs: Vec<(String, Vec<u8>)> = names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| (i.to_string(), bson(&[("name", Bson::Str(n))])))
+                    .collect();
+                let mut arr = Vec::new();
+                for (i, d) in docs {
+                    arr.push(0x03);
+                    arr.extend_from_slice(i.as_bytes());
+                    arr.push(0);
+                    arr.extend(d);
+                }
+                let mut b = ((arr.len() + 5) as i32).to_le_bytes().to_vec();
+                b.extend(arr);
+                b.push(0);
+                (0x04, b)
+            }
+        };
+        body.push(value.0);
+        body.extend_from_slice(name.as_bytes());
+        body.push(0);
+        body.extend(value.1);
+    }
+    let mut doc = ((body.len() + 5) as i32).to_le_bytes().to_vec();
+    doc.extend(body);
+    doc.push(0);
+    doc
+}
+
+enum Bson {
+    Int(i32),
+    Double(f64),
+    Str(&'static str),
+    Names(&'static [&'static str]),
+}
+
+/// A stand-in mongod: answers OP_MSG `hello`, `buildInfo` and `listDatabases` as a
+/// server with or without authentication does, and closes on anything else.
+async fn fake_mongod(auth: bool) -> u16 {
+    let l = TcpListener::bind((LOCALHOST, 0)).await.unwrap();
+    let port = l.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = l.accept().await {
+            tokio::spawn(async move {
+                loop {
+                    let mut head = [0u8; 16];
+                    if s.read_exact(&mut head).await.is_err() {
+                        return;
+                    }
+                    let len = i32::from_le_bytes(head[0..4].try_into().unwrap());
+                    let op = i32::from_le_bytes(head[12..16].try_into().unwrap());
+                    if op != 2013 || !(21..=4096).contains(&len) {
+                        return;
+                    }
+                    let mut rest = vec![0u8; len as usize - 16];
+                    if s.read_exact(&mut rest).await.is_err() {
+                        return;
+                    }
+                    let end = rest[10..].iter().position(|&c| c == 0).unwrap_or(0);
+                    let command = String::from_utf8_lossy(&rest[10..10 + end]).into_owned();
+                    let doc = match (command.as_str(), auth) {
+                        ("hello", _) => bson(&[
+                            ("isWritablePrimary", Bson::Int(1)),
+                            ("maxWireVersion", Bson::Int(21)),
+                            ("ok", Bson::Double(1.0)),
+                        ]),
+                        ("buildInfo", _) => bson(&[
+                            ("version", Bson::Str("7.0.14")),
+                            ("ok", Bson::Double(1.0)),
+                        ]),
+                        ("listDatabases", false) => bson(&[
+                            ("databases", Bson::Names(&["admin", "config", "local"])),
+                            ("ok", Bson::Double(1.0)),
+                        ]),
+                        ("listDatabases", true) => bson(&[
+                            ("ok", Bson::Double(0.0)),
+                            (
+                                "errmsg",
+                                Bson::Str("command listDatabases requires authentication"),
+                            ),
+                            ("code", Bson::Int(13)),
+                            ("codeName", Bson::Str("Unauthorized")),
+                        ]),
+                        _ => return,
+                    };
+                    let mut m = ((doc.len() + 21) as i32).to_le_bytes().to_vec();
+                    m.extend_from_slice(&9i32.to_le_bytes());
+                    m.extend_from_slice(&head[4..8]); // responseTo: the request's id
+                    m.extend_from_slice(&2013i32.to_le_bytes());
+                    m.extend_from_slice(&[0, 0, 0, 0, 0]);
+                    m.extend(doc);
+                    if s.write_all(&m).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mongodb_without_auth_is_found_out_read_only() {
+    use portlore_judge::Finding;
+    let params = Timing::Aggressive.params();
+    for auth in [false, true] {
+        let port = fake_mongod(auth).await;
+        let s = identify(SocketAddr::new(LOCALHOST, port), None, &params).await;
+        assert_eq!(
+            (s.name.as_str(), s.product.as_deref(), s.version.as_deref()),
+            ("mongodb", Some("MongoDB"), Some("7.0.14")),
+            "{s:?}"
+        );
+        assert_eq!(s.cpe.as_deref(), Some("cpe:/a:mongodb:mongodb:7.0.14"));
+        if auth {
+            assert!(s.findings.is_empty(), "{s:?}");
+            assert_eq!(s.info.as_deref(), Some("auth required"));
+        } else {
+            assert_eq!(s.findings, vec![Finding::NoAuth], "{s:?}");
+        }
+    }
+}
