@@ -66,13 +66,14 @@ print(len(got), len(want - got), len(got - want), ",".join(f"{k}:{v}" for k, v i
 PY
 }
 
-nmap_named() { # FILE (-oG) -> "named/total" and the names nmap gave
+nmap_named() { # FILE (-oG) -> "named/total" and what nmap said (service:version field)
   python3 - "$1" <<'PY'
 import re, sys
 text = open(sys.argv[1]).read()
-ports = re.findall(r'(\d+)/open/tcp//([^/]*)/([^/]*)/', text)
+# -oG port fields: port/state/protocol/owner/service/rpc/version/
+ports = re.findall(r'(\d+)/open/tcp//([^/]*)//([^/]*)/', text)
 ok = [p for p in ports if p[1] and p[1] not in ("unknown", "tcpwrapped") and not p[1].endswith("?")]
-print(f"{len(ok)}/{len(ports)}", " ".join(f"{p}={n or '-'}:{(v.split(' ')[0] or '-')}" for p, n, v in ports))
+print(f"{len(ok)}/{len(ports)}", " ".join(f"{p}={n or '-'}:{v or '-'}" for p, n, v in ports))
 PY
 }
 
@@ -112,7 +113,7 @@ for i in $(seq 1 "$runs"); do
     out=/tmp/plident-nmap-sv.gnmap
     l=$(load); t0=$(now)
     # Bounded: nmap -sV probes every silent port for a long time.
-    timeout "${NMAP_SV_TIMEOUT:-1200}" ip netns exec $name-scan nmap -sT -sV -p- -T4 -Pn -n -oG "$out" "$addr" >/dev/null || echo "(nmap -sV stopped after ${NMAP_SV_TIMEOUT:-1200} s)"
+    timeout "${NMAP_SV_TIMEOUT:-900}" ip netns exec $name-scan nmap -sT -sV -p- -T4 -Pn -n -oG "$out" "$addr" >/dev/null || echo "(nmap -sV stopped after ${NMAP_SV_TIMEOUT:-900} s)"
     t1=$(now)
     read -r n miss false st < <(exact "$out" "$truth" nmap)
     echo "| nmap -sT -sV -p- -T4 | $i | $l | $(secs "$t0" "$t1") | - | - | $n | $miss | $false | $st |"

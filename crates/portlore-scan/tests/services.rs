@@ -224,10 +224,9 @@ async fn fake_mongod(auth: bool) -> u16 {
                             ("maxWireVersion", Bson::Int(21)),
                             ("ok", Bson::Double(1.0)),
                         ]),
-                        ("buildInfo", _) => bson(&[
-                            ("version", Bson::Str("7.0.14")),
-                            ("ok", Bson::Double(1.0)),
-                        ]),
+                        ("buildInfo", _) => {
+                            bson(&[("version", Bson::Str("7.0.14")), ("ok", Bson::Double(1.0))])
+                        }
                         ("listDatabases", false) => bson(&[
                             ("databases", Bson::Names(&["admin", "config", "local"])),
                             ("ok", Bson::Double(1.0)),

@@ -615,10 +615,10 @@ fn bson_get<'a>(doc: &'a [u8], key: &str) -> Option<Bson<'a>> {
 pub fn mongo_access(b: &[u8], id: i32) -> Option<MongoAccess> {
     let doc = mongo_body(b, id)?;
     match bson_get(doc, "ok")? {
-        Bson::Number(ok) if ok == 1.0 => {
+        Bson::Number(1.0) => {
             (bson_get(doc, "databases") == Some(Bson::Array)).then_some(MongoAccess::Open)
         }
-        Bson::Number(ok) if ok == 0.0 => {
+        Bson::Number(0.0) => {
             let code = bson_get(doc, "code");
             let name = bson_get(doc, "codeName");
             let refused = code == Some(Bson::Number(13.0))
