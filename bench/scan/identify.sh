@@ -7,6 +7,8 @@
 # 127.0.0.1. nmap is run as a binary only; none of its data files is read here.
 #
 # usage: bench/scan/identify.sh [PORTLORE_BIN]   (default: the release build of portlore)
+#   RUNS=N repeats each case; NMAP_SV_LAB=0 / NMAP_SV_SVC=0 skip nmap -sV on the lab / the
+#   loopback services (minutes each); NMAP_SV_TIMEOUT bounds nmap -sV on the lab (900 s).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 lab="$root/crates/portlore-scan/lab/lab.sh"
@@ -134,6 +136,7 @@ for i in $(seq 1 "$runs"); do
   t1=$(now)
   read -r n what < <(named "$out")
   echo "| portlore scan | $i | $l | $(secs "$t0" "$t1") | $n | $what |"
+  [[ ${NMAP_SV_SVC:-1} == 1 ]] || continue
   out=/tmp/plident-svc.gnmap
   l=$(load); t0=$(now)
   nmap -sT -sV -Pn -n -p "$services" -oG "$out" 127.0.0.1 >/dev/null
