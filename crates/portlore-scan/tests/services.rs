@@ -279,3 +279,84 @@ async fn mongodb_without_auth_is_found_out_read_only() {
         }
     }
 }
+
+/// A stand-in FTP server that greets, takes `USER anonymous` and any password, and quits.
+async fn fake_ftp(anonymous: bool) -> u16 {
+    let l = TcpListener::bind((LOCALHOST, 0)).await.unwrap();
+    let port = l.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = l.accept().await {
+            tokio::spawn(async move {
+                if s.write_all(b"220 (vsFTPd 3.0.3)\r\n").await.is_err() {
+                    return;
+                }
+                let mut buf = [0u8; 512];
+                loop {
+                    let n = s.read(&mut buf).await.unwrap_or(0);
+                    if n == 0 {
+                        return;
+                    }
+                    let reply: &[u8] = match (&buf[..4], anonymous) {
+                        (b"USER", _) => b"331 Please specify the password.\r\n",
+                        (b"PASS", true) => b"230 Login successful.\r\n",
+                        (b"PASS", false) => b"530 Login incorrect.\r\n",
+                        (b"QUIT", _) => b"221 Goodbye.\r\n",
+                        _ => b"500 Unknown command.\r\n",
+                    };
+                    if s.write_all(reply).await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    port
+}
+
+/// A stand-in Docker Engine API over plain HTTP: `/version` answers, the rest is 404.
+async fn fake_docker() -> u16 {
+    let l = TcpListener::bind((LOCALHOST, 0)).await.unwrap();
+    let port = l.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((mut s, _)) = l.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 1024];
+                let n = s.read(&mut buf).await.unwrap_or(0);
+                let reply: &[u8] = if buf[..n].starts_with(b"GET /version ") {
+                    b"HTTP/1.1 200 OK\r\nApi-Version: 1.45\r\nContent-Type: application/json\r\nServer: Docker/26.1.4 (linux)\r\n\r\n{\"Version\":\"26.1.4\",\"ApiVersion\":\"1.45\",\"Os\":\"linux\"}"
+                } else if buf[..n].starts_with(b"GET ") {
+                    b"HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\nServer: Docker/26.1.4 (linux)\r\n\r\n{\"message\":\"page not found\"}"
+                } else {
+                    return;
+                };
+                let _ = s.write_all(reply).await;
+            });
+        }
+    });
+    port
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn anonymous_ftp_and_docker_without_tls_are_found_from_the_answers() {
+    use portlore_judge::Finding;
+    let params = Timing::Aggressive.params();
+    for anonymous in [true, false] {
+        let port = fake_ftp(anonymous).await;
+        let s = identify(SocketAddr::new(LOCALHOST, port), None, &params).await;
+        assert_eq!(s.name, "ftp", "{s:?}");
+        let want: &[Finding] = if anonymous {
+            &[Finding::AnonymousFtp]
+        } else {
+            &[]
+        };
+        assert_eq!(s.findings, want, "{s:?}");
+    }
+    let port = fake_docker().await;
+    let s = identify(SocketAddr::new(LOCALHOST, port), None, &params).await;
+    assert_eq!(
+        (s.name.as_str(), s.version.as_deref()),
+        ("docker", Some("26.1.4")),
+        "{s:?}"
+    );
+    assert_eq!(s.findings, vec![Finding::DockerWithoutTls], "{s:?}");
+}
