@@ -397,8 +397,11 @@ mod tests {
     fn findings_are_raised_by_reach() {
         for (finding, code, service) in [
             (Finding::NoAuth, Code::NoAuth, "redis"),
+            (Finding::NoAuth, Code::NoAuth, "mongodb"),
+            (Finding::NoAuth, Code::NoAuth, "elasticsearch"),
             (Finding::AnonymousFtp, Code::AnonymousFtp, "ftp"),
             (Finding::UdpAmplifier, Code::UdpAmplifier, "memcached"),
+            (Finding::UdpAmplifier, Code::UdpAmplifier, "ntp"),
         ] {
             let o = Observed {
                 service: Some(service),
@@ -427,6 +430,33 @@ mod tests {
         let v = judge(&docker, &facts(&["docker"]), &ctx(2375), Reach::Loopback);
         assert_eq!(v.level, Level::Look);
         assert_eq!(v.reasons[0].code, Code::DockerWithoutTls);
+    }
+
+    #[test]
+    fn mongodb_listing_its_databases_to_a_stranger_is_raised() {
+        let o = Observed {
+            service: Some("mongodb"),
+            product: Some("MongoDB"),
+            findings: &[Finding::NoAuth],
+            ..Observed::default()
+        };
+        let f = facts(&["mongodb"]);
+        let v = judge(&o, &f, &ctx(27017), Reach::Private);
+        assert_eq!((v.level, v.reasons[0].code), (Level::Look, Code::NoAuth));
+        assert!(
+            v.headline()
+                .starts_with("MongoDB answered a data request without authentication"),
+            "{v:?}"
+        );
+        let public = judge(&o, &f, &ctx(27017), Reach::Public);
+        assert_eq!(public.level, Level::Look);
+        let local = judge(&o, &f, &ctx(27017), Reach::Loopback);
+        assert_eq!(local.level, Level::Note);
+        assert!(local.headline().ends_with("reachable from this host only"));
+        // A MongoDB that demands authentication carries no finding and stays fine.
+        let guarded = Observed { findings: &[], ..o };
+        let v = judge(&guarded, &f, &ctx(27017), Reach::Private);
+        assert_eq!(v.level, Level::Fine, "{v:?}");
     }
 
     #[test]

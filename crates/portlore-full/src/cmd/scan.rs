@@ -20,6 +20,7 @@ use portlore_scan::{
 use serde::Serialize;
 
 mod facts;
+mod layout;
 
 use facts::{iana_names, judge};
 
@@ -184,7 +185,7 @@ pub fn run(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         let mut text = render(&report, &kb, &config)?;
         if let (Some(changes), Some(path)) = (&changes, &args.diff) {
-            text.push_str(&render_changes(changes, path));
+            text.push_str(&render_changes(changes, path, layout::width()));
         }
         output::print(&trim_lines(&text))
     };
@@ -270,38 +271,43 @@ fn render(
     kb: &Knowledge,
     config: &ScanConfig,
 ) -> Result<String, portlore_kb::IntegrityError> {
+    let width = layout::width();
     let mut out = String::new();
     for h in &report.hosts {
         out.push_str(&output::styled(output::TITLE, &host_label(h)));
         out.push('\n');
         if let Some(p) = &h.proxied {
-            out.push_str(&format!(
-                "  open|proxied: {}\n  sample: {}\n",
-                portlore_judge::scan::proxied(p.open, p.scanned).headline(),
-                ranges(&p.sample)
+            let verdict = portlore_judge::scan::proxied(p.open, p.scanned);
+            out.push_str(&layout::wrap(
+                &format!("open|proxied: {}", verdict.headline()),
+                width,
+                "  ",
+                "    ",
+            ));
+            out.push_str(&layout::wrap(
+                &format!("sample: {}", ranges(&p.sample)),
+                width,
+                "  ",
+                "    ",
             ));
         }
         if h.open.is_empty() {
             out.push_str("  no open ports\n\n");
         } else {
-            let mut table = comfy_table::Table::new();
-            table
-                .load_preset(comfy_table::presets::NOTHING)
-                .set_content_arrangement(comfy_table::ContentArrangement::Dynamic)
-                .set_header(["PORT", "SERVICE (detected)", "IANA", "JUDGEMENT"]);
             let reach = Reach::of(h.target.addr);
+            let mut rows = Vec::new();
             for p in &h.open {
                 let info = kb.port(p.port)?;
                 let j = judge(kb, p.port, Transport::Tcp, p.service.as_ref(), reach)?;
-                table.add_row([
-                    format!("{}/tcp", p.port),
-                    service_column(p),
-                    iana_column(&info),
-                    verdict_text(&j),
-                ]);
+                rows.push(layout::Row {
+                    port: format!("{}/tcp", p.port),
+                    service: service_column(p),
+                    iana: iana_column(&info),
+                    judgement: verdict_text(&j),
+                });
             }
-            out.push_str(&table.to_string());
-            out.push_str("\n\n");
+            out.push_str(&layout::ports(&rows, width));
+            out.push('\n');
         }
         for u in h.udp.iter().filter(|u| u.state != "closed") {
             let what = match &u.service {
@@ -322,17 +328,19 @@ fn render(
                     .map(|a| format!(": {a}"))
                     .unwrap_or_default(),
             };
-            out.push_str(&format!(
-                "  {}/udp {} (probe {}){what}\n",
-                u.port, u.state, u.probe
+            out.push_str(&layout::wrap(
+                &format!("{}/udp {} (probe {}){what}", u.port, u.state, u.probe),
+                width,
+                "  ",
+                "    ",
             ));
         }
     }
-    out.push_str(&summary(report, config));
+    out.push_str(&summary(report, config, width));
     Ok(out)
 }
 
-fn summary(report: &ScanReport, config: &ScanConfig) -> String {
+fn summary(report: &ScanReport, config: &ScanConfig, width: usize) -> String {
     let s = &report.stats;
     let up = report
         .hosts
@@ -340,9 +348,9 @@ fn summary(report: &ScanReport, config: &ScanConfig) -> String {
         .filter(|h| h.status == HostStatus::Up)
         .count();
     let open: usize = report.hosts.iter().map(|h| h.open.len()).sum();
-    let mut out = format!(
-        "{} {} host(s), {} TCP port(s) each, in {:.2} s (ports {:.2} s, identification {:.2} s): {open} open, {up} host(s) answered ({} timing, seed {}).\n",
-        output::styled(output::HEADING, "Scanned"),
+    // Wrapped before styling, so that colour codes do not count as columns.
+    let mut out = layout::wrap(&format!(
+        "Scanned {} host(s), {} TCP port(s) each, in {:.2} s (ports {:.2} s, identification {:.2} s): {open} open, {up} host(s) answered ({} timing, seed {}).",
         report.hosts.len(),
         report.ports_per_host,
         s.elapsed_ms as f64 / 1000.0,
@@ -350,17 +358,25 @@ fn summary(report: &ScanReport, config: &ScanConfig) -> String {
         s.identify_ms as f64 / 1000.0,
         s.timing.name(),
         s.seed
-    );
+    ), width, "", "  ")
+    .replacen("Scanned", &output::styled(output::HEADING, "Scanned"), 1);
     if report.interrupted {
-        out.push_str(&format!(
-            "{} the scan was interrupted: what follows is partial (continue with --resume and the JSON Lines output).\n",
-            output::styled(output::WARN, "Interrupted:")
-        ));
+        out.push_str(&layout::wrap(
+            "Interrupted: the scan was interrupted: what follows is partial (continue with --resume and the JSON Lines output).",
+            width,
+            "",
+            "  ",
+        ).replacen("Interrupted:", &output::styled(output::WARN, "Interrupted:"), 1));
     }
     if s.resumed_ports > 0 {
-        out.push_str(&format!(
-            "{} port states came from the resumed scan.\n",
-            s.resumed_ports
+        out.push_str(&layout::wrap(
+            &format!(
+                "{} port states came from the resumed scan.",
+                s.resumed_ports
+            ),
+            width,
+            "",
+            "  ",
         ));
     }
     let mut missing: Vec<String> = Vec::new();
@@ -381,7 +397,7 @@ fn summary(report: &ScanReport, config: &ScanConfig) -> String {
                 host_label(h),
                 h.filtered.len(),
                 reasons.join(", "),
-                truncate(&ranges(&h.filtered), 200)
+                truncate(&ranges(&h.filtered), 200).replace(',', ", ")
             ));
         }
         if !h.unscanned.is_empty() {
@@ -389,7 +405,7 @@ fn summary(report: &ScanReport, config: &ScanConfig) -> String {
                 "{}: {} port(s) not scanned before the interruption: {}",
                 host_label(h),
                 h.unscanned.len(),
-                truncate(&ranges(&h.unscanned), 200)
+                truncate(&ranges(&h.unscanned), 200).replace(',', ", ")
             ));
         }
         if !h.errors.is_empty() {
@@ -414,14 +430,13 @@ fn summary(report: &ScanReport, config: &ScanConfig) -> String {
     out.push_str(&output::styled(output::HEADING, "Not covered:"));
     out.push('\n');
     for m in missing {
-        out.push_str(&format!("  - {m}\n"));
+        out.push_str(&layout::wrap(&m, width, "  - ", "    "));
     }
     if s.resource_backoffs > 0 {
-        out.push_str(&format!(
-            "{} the scanner hit local resource limits {} time(s) and repeated those attempts (none was counted as closed).\n",
-            output::styled(output::WARN, "Note:"),
+        out.push_str(&layout::wrap(&format!(
+            "Note: the scanner hit local resource limits {} time(s) and repeated those attempts (none was counted as closed).",
             s.resource_backoffs
-        ));
+        ), width, "", "  ").replacen("Note:", &output::styled(output::WARN, "Note:"), 1));
     }
     out
 }
@@ -459,7 +474,7 @@ fn verdict_text(v: &Verdict) -> String {
     parts.join("; ")
 }
 
-fn render_changes(changes: &[Change], previous: &std::path::Path) -> String {
+fn render_changes(changes: &[Change], previous: &std::path::Path, width: usize) -> String {
     let mut out = format!(
         "{} {}:\n",
         output::styled(output::HEADING, "Changes since"),
@@ -487,19 +502,21 @@ fn render_changes(changes: &[Change], previous: &std::path::Path) -> String {
     };
     for c in changes {
         match c.port {
-            None => out.push_str(&format!(
-                "  {}: {} -> {}\n",
-                c.host,
-                side(&c.a).trim(),
-                side(&c.b).trim()
+            None => out.push_str(&layout::wrap(
+                &format!("{}: {} -> {}", c.host, side(&c.a).trim(), side(&c.b).trim()),
+                width,
+                "  ",
+                "    ",
             )),
             Some(port) => {
                 let proto = c.protocol.as_deref().unwrap_or("tcp");
                 if c.a.is_some() {
-                    out.push_str(&format!("  -{} {port}/{proto} {}\n", c.host, side(&c.a)));
+                    let line = format!("-{} {port}/{proto} {}", c.host, side(&c.a));
+                    out.push_str(&layout::wrap(&line, width, "  ", "    "));
                 }
                 if c.b.is_some() {
-                    out.push_str(&format!("  +{} {port}/{proto} {}\n", c.host, side(&c.b)));
+                    let line = format!("+{} {port}/{proto} {}", c.host, side(&c.b));
+                    out.push_str(&layout::wrap(&line, width, "  ", "    "));
                 }
             }
         }

@@ -503,6 +503,7 @@ impl Identifier {
                 }
                 let _ = send(&mut stream, &[0xe0, 0], w.probe).await; // DISCONNECT
             }
+            (Probe::Mongo, "mongodb") => self.mongo_follow_up(&mut stream, &mut found, w).await,
             (_, "redis") if reply.starts_with(b"+PONG") => {
                 let _ = send(&mut stream, recognise::REDIS_INFO, w.probe).await;
                 let info = read_reply(&mut stream, w.probe, w.settle).await.0;
@@ -521,6 +522,39 @@ impl Identifier {
         found.probe = Some(probe.name());
         found.evidence = Some(escape_bytes(&reply, EVIDENCE_CHARS));
         Some(found)
+    }
+
+    /// Asks a MongoDB server for its version (`buildInfo`, answered before
+    /// authentication) and for the names of its databases (`listDatabases`), which only
+    /// a server without authentication gives a stranger. Both commands only read.
+    async fn mongo_follow_up(&self, stream: &mut TcpStream, s: &mut Service, w: &Waits) {
+        use probes::{MONGO_BUILD_INFO, MONGO_LIST_DATABASES, mongo_command};
+        if send(
+            stream,
+            &mongo_command(MONGO_BUILD_INFO, "buildInfo", &[]),
+            w.probe,
+        )
+        .await
+        {
+            let reply = read_reply(stream, w.probe, w.settle).await.0;
+            if let Some(v) = recognise::mongo_version(&reply, MONGO_BUILD_INFO) {
+                s.cpe = Some(format!("cpe:/a:mongodb:mongodb:{v}"));
+                s.version = Some(v);
+            }
+        }
+        let ask = mongo_command(MONGO_LIST_DATABASES, "listDatabases", &["nameOnly"]);
+        if !send(stream, &ask, w.probe).await {
+            return;
+        }
+        let reply = read_reply(stream, w.probe, w.settle).await.0;
+        match recognise::mongo_access(&reply, MONGO_LIST_DATABASES) {
+            Some(recognise::MongoAccess::Open) => {
+                s.findings.push(Finding::NoAuth);
+                s.info = Some("listed its databases without authentication".into());
+            }
+            Some(recognise::MongoAccess::Refused) => s.info = Some("auth required".into()),
+            None => {}
+        }
     }
 
     async fn tls_probe(&self, addr: SocketAddr, name: Option<&str>, w: &Waits) -> Option<Service> {

@@ -207,13 +207,31 @@ fn postgres_startup() -> Vec<u8> {
     msg
 }
 
+/// Request ids of the MongoDB questions, echoed in each reply's `responseTo`.
+pub const MONGO_HELLO: i32 = 1;
+/// `buildInfo`: the server's version, answered before authentication.
+pub const MONGO_BUILD_INFO: i32 = 2;
+/// `listDatabases` (names only): refused unless anyone who connects may read.
+pub const MONGO_LIST_DATABASES: i32 = 3;
+
 fn mongo_hello() -> Vec<u8> {
-    // BSON {hello: 1, $db: "admin"}
+    mongo_command(MONGO_HELLO, "hello", &[])
+}
+
+/// An OP_MSG running `{command: 1, flag: true…, $db: "admin"}` as request `id`. Only
+/// read-only commands are sent.
+pub fn mongo_command(id: i32, command: &str, flags: &[&str]) -> Vec<u8> {
     let mut doc = Vec::new();
-    doc.push(0x10);
-    doc.extend_from_slice(b"hello\0");
+    doc.push(0x10); // int32
+    doc.extend_from_slice(command.as_bytes());
+    doc.push(0);
     doc.extend_from_slice(&1i32.to_le_bytes());
-    doc.push(0x02);
+    for f in flags {
+        doc.push(0x08); // boolean
+        doc.extend_from_slice(f.as_bytes());
+        doc.extend_from_slice(&[0, 1]);
+    }
+    doc.push(0x02); // string
     doc.extend_from_slice(b"$db\0");
     doc.extend_from_slice(&6i32.to_le_bytes());
     doc.extend_from_slice(b"admin\0");
@@ -226,7 +244,7 @@ fn mongo_hello() -> Vec<u8> {
     body.extend(bson);
     let mut msg = Vec::new();
     msg.extend_from_slice(&((body.len() + 16) as i32).to_le_bytes());
-    msg.extend_from_slice(&1i32.to_le_bytes()); // request id
+    msg.extend_from_slice(&id.to_le_bytes()); // request id
     msg.extend_from_slice(&0i32.to_le_bytes()); // response to
     msg.extend_from_slice(&2013i32.to_le_bytes()); // OP_MSG
     msg.extend(body);

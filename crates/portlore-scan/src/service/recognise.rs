@@ -7,7 +7,7 @@ use portlore_judge::Finding;
 
 use super::Service;
 use super::fingerprint::Fingerprints;
-use super::probes::{KAFKA_CORRELATION, Probe};
+use super::probes::{KAFKA_CORRELATION, MONGO_HELLO, Probe};
 use crate::escape::{escape_bytes, escape_str};
 
 fn svc(name: &str) -> Service {
@@ -513,7 +513,7 @@ fn mongo(b: &[u8]) -> Option<Service> {
     let len = i32::from_le_bytes([b[0], b[1], b[2], b[3]]);
     let op = i32::from_le_bytes([b[12], b[13], b[14], b[15]]);
     let response_to = i32::from_le_bytes([b[8], b[9], b[10], b[11]]);
-    if !(16..=48_000_000).contains(&len) || !(op == 2013 || op == 1) || response_to != 1 {
+    if !(16..=48_000_000).contains(&len) || !(op == 2013 || op == 1) || response_to != MONGO_HELLO {
         return None;
     }
     let mut s = svc("mongodb");
@@ -522,6 +522,123 @@ fn mongo(b: &[u8]) -> Option<Service> {
         s.info = Some("hello answered".into());
     }
     Some(s)
+}
+
+/// What a MongoDB command reply says about access.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MongoAccess {
+    /// The command that needs authentication when it is on was answered with data.
+    Open,
+    /// The server refused it: authentication is on.
+    Refused,
+}
+
+/// A BSON value, as far as the judgement needs it.
+#[derive(Debug, Clone, PartialEq)]
+enum Bson<'a> {
+    Number(f64),
+    Str(&'a [u8]),
+    Array,
+    Other,
+}
+
+/// The top-level document of an OP_MSG reply to request `id`.
+fn mongo_body(b: &[u8], id: i32) -> Option<&[u8]> {
+    let le32 = |at: usize| -> Option<i32> {
+        Some(i32::from_le_bytes(b.get(at..at + 4)?.try_into().ok()?))
+    };
+    let len = usize::try_from(le32(0)?).ok()?;
+    if le32(8)? != id || le32(12)? != 2013 || b.get(20) != Some(&0) || len > b.len() {
+        return None;
+    }
+    let doc = b.get(21..len)?;
+    let dlen = usize::try_from(i32::from_le_bytes(doc.get(..4)?.try_into().ok()?)).ok()?;
+    (dlen >= 5 && dlen <= doc.len()).then(|| &doc[..dlen])
+}
+
+/// One top-level field of a BSON document; `None` when absent or the document ends in
+/// a type this reader does not walk past.
+fn bson_get<'a>(doc: &'a [u8], key: &str) -> Option<Bson<'a>> {
+    let le32 = |at: usize| -> Option<usize> {
+        usize::try_from(i32::from_le_bytes(doc.get(at..at + 4)?.try_into().ok()?)).ok()
+    };
+    let mut at = 4;
+    while at < doc.len() {
+        let kind = doc[at];
+        if kind == 0 {
+            return None;
+        }
+        let name_end = at + 1 + doc.get(at + 1..)?.iter().position(|&c| c == 0)?;
+        let name = &doc[at + 1..name_end];
+        let v = name_end + 1;
+        let (value, size) = match kind {
+            0x01 => (
+                Bson::Number(f64::from_le_bytes(doc.get(v..v + 8)?.try_into().ok()?)),
+                8,
+            ),
+            0x02 => {
+                let n = le32(v)?;
+                let s = doc.get(v + 4..v + 4 + n)?;
+                (Bson::Str(s.strip_suffix(b"\0").unwrap_or(s)), 4 + n)
+            }
+            0x03 => (Bson::Other, le32(v)?),
+            0x04 => (Bson::Array, le32(v)?),
+            0x05 => (Bson::Other, 5 + le32(v)?),
+            0x07 => (Bson::Other, 12),
+            0x08 => (Bson::Number(f64::from(*doc.get(v)?)), 1),
+            0x09 | 0x11 => (Bson::Other, 8),
+            0x0a => (Bson::Other, 0),
+            0x10 => (
+                Bson::Number(f64::from(i32::from_le_bytes(
+                    doc.get(v..v + 4)?.try_into().ok()?,
+                ))),
+                4,
+            ),
+            0x12 => (
+                Bson::Number(i64::from_le_bytes(doc.get(v..v + 8)?.try_into().ok()?) as f64),
+                8,
+            ),
+            0x13 => (Bson::Other, 16),
+            _ => return None,
+        };
+        if name == key.as_bytes() {
+            return Some(value);
+        }
+        at = v + size;
+    }
+    None
+}
+
+/// Reads the reply to `listDatabases` (request `id`): answered with a list of databases
+/// means anyone who connects may read; `Unauthorized` (code 13) means authentication is
+/// on. Anything else says nothing either way.
+pub fn mongo_access(b: &[u8], id: i32) -> Option<MongoAccess> {
+    let doc = mongo_body(b, id)?;
+    match bson_get(doc, "ok")? {
+        Bson::Number(1.0) => {
+            (bson_get(doc, "databases") == Some(Bson::Array)).then_some(MongoAccess::Open)
+        }
+        Bson::Number(0.0) => {
+            let code = bson_get(doc, "code");
+            let name = bson_get(doc, "codeName");
+            let refused = code == Some(Bson::Number(13.0))
+                || name == Some(Bson::Str(b"Unauthorized"))
+                || matches!(bson_get(doc, "errmsg"), Some(Bson::Str(m))
+                    if find(m, b"requires authentication").is_some()
+                        || find(m, b"not authorized").is_some());
+            refused.then_some(MongoAccess::Refused)
+        }
+        _ => None,
+    }
+}
+
+/// The server version from the reply to `buildInfo` (request `id`).
+pub fn mongo_version(b: &[u8], id: i32) -> Option<String> {
+    let doc = mongo_body(b, id)?;
+    match bson_get(doc, "version")? {
+        Bson::Str(v) if !v.is_empty() => Some(escape_bytes(v, 40)),
+        _ => None,
+    }
 }
 
 fn redis(b: &[u8]) -> Option<Service> {
@@ -1248,5 +1365,155 @@ mod tests {
         );
         assert_eq!(MQTT_SYS_SUBSCRIBE[1] as usize + 2, MQTT_SYS_SUBSCRIBE.len());
         assert!(own_reply(Probe::Smb, b"\x00\x00\x00\x10\xfeSMB").is_some());
+    }
+
+    /// A BSON value for building recorded MongoDB replies.
+    enum V {
+        D(f64),
+        I(i32),
+        S(&'static str),
+        Docs(Vec<Vec<u8>>),
+    }
+
+    fn bson(fields: &[(&str, V)]) -> Vec<u8> {
+        let mut body = Vec::new();
+        for (name, v) in fields {
+            let (kind, bytes) = match v {
+                V::D(d) => (0x01, d.to_le_bytes().to_vec()),
+                V::I(i) => (0x10, i.to_le_bytes().to_vec()),
+                V::S(s) => {
+                    let mut b = ((s.len() + 1) as i32).to_le_bytes().to_vec();
+                    b.extend_from_slice(s.as_bytes());
+                    b.push(0);
+                    (0x02, b)
+                }
+                V::Docs(docs) => {
+                    let mut arr = Vec::new();
+                    for (i, d) in docs.iter().enumerate() {
+                        arr.push(0x03);
+                        arr.extend_from_slice(i.to_string().as_bytes());
+                        arr.push(0);
+                        arr.extend_from_slice(d);
+                    }
+                    let mut b = ((arr.len() + 5) as i32).to_le_bytes().to_vec();
+                    b.extend(arr);
+                    b.push(0);
+                    (0x04, b)
+                }
+            };
+            body.push(kind);
+            body.extend_from_slice(name.as_bytes());
+            body.push(0);
+            body.extend(bytes);
+        }
+        let mut doc = ((body.len() + 5) as i32).to_le_bytes().to_vec();
+        doc.extend(body);
+        doc.push(0);
+        doc
+    }
+
+    /// An OP_MSG reply to request `to`, as mongod sends it.
+    fn op_msg_reply(to: i32, doc: &[u8]) -> Vec<u8> {
+        let mut m = ((doc.len() + 21) as i32).to_le_bytes().to_vec();
+        m.extend_from_slice(&77i32.to_le_bytes());
+        m.extend_from_slice(&to.to_le_bytes());
+        m.extend_from_slice(&2013i32.to_le_bytes());
+        m.extend_from_slice(&0u32.to_le_bytes());
+        m.push(0);
+        m.extend_from_slice(doc);
+        m
+    }
+
+    #[test]
+    fn mongodb_access_is_read_from_list_databases() {
+        use super::super::probes::{MONGO_BUILD_INFO, MONGO_LIST_DATABASES};
+        let hello = op_msg_reply(
+            MONGO_HELLO,
+            &bson(&[
+                ("isWritablePrimary", V::I(1)),
+                ("maxBsonObjectSize", V::I(16_777_216)),
+                ("maxWireVersion", V::I(21)),
+                ("ok", V::D(1.0)),
+            ]),
+        );
+        let s = recognise(&hello, &fps()).unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.product.as_deref()),
+            ("mongodb", Some("MongoDB"))
+        );
+        assert!(s.findings.is_empty(), "hello proves nothing about auth");
+
+        let build = op_msg_reply(
+            MONGO_BUILD_INFO,
+            &bson(&[
+                ("version", V::S("7.0.14")),
+                (
+                    "gitVersion",
+                    V::S("ce59cfc6a3c5e5c067dca0d30697edd68d4f5188"),
+                ),
+                ("bits", V::I(64)),
+                ("ok", V::D(1.0)),
+            ]),
+        );
+        assert_eq!(
+            mongo_version(&build, MONGO_BUILD_INFO).as_deref(),
+            Some("7.0.14")
+        );
+        assert_eq!(mongo_version(&build, MONGO_LIST_DATABASES), None);
+
+        let names = ["admin", "config", "local"]
+            .into_iter()
+            .map(|n| bson(&[("name", V::S(n))]))
+            .collect();
+        let open = op_msg_reply(
+            MONGO_LIST_DATABASES,
+            &bson(&[("databases", V::Docs(names)), ("ok", V::D(1.0))]),
+        );
+        assert_eq!(
+            mongo_access(&open, MONGO_LIST_DATABASES),
+            Some(MongoAccess::Open)
+        );
+        assert_eq!(
+            mongo_access(&open, MONGO_BUILD_INFO),
+            None,
+            "another request's reply"
+        );
+
+        let refused = op_msg_reply(
+            MONGO_LIST_DATABASES,
+            &bson(&[
+                ("ok", V::D(0.0)),
+                (
+                    "errmsg",
+                    V::S("command listDatabases requires authentication"),
+                ),
+                ("code", V::I(13)),
+                ("codeName", V::S("Unauthorized")),
+            ]),
+        );
+        assert_eq!(
+            mongo_access(&refused, MONGO_LIST_DATABASES),
+            Some(MongoAccess::Refused)
+        );
+
+        // An answer without the list, another error, or cut bytes say nothing either way.
+        let odd = op_msg_reply(MONGO_LIST_DATABASES, &bson(&[("ok", V::I(1))]));
+        assert_eq!(mongo_access(&odd, MONGO_LIST_DATABASES), None);
+        let other = op_msg_reply(
+            MONGO_LIST_DATABASES,
+            &bson(&[
+                ("ok", V::D(0.0)),
+                ("code", V::I(59)),
+                ("codeName", V::S("CommandNotFound")),
+            ]),
+        );
+        assert_eq!(mongo_access(&other, MONGO_LIST_DATABASES), None);
+        for cut in 0..open.len() {
+            assert_eq!(
+                mongo_access(&open[..cut], MONGO_LIST_DATABASES),
+                None,
+                "{cut}"
+            );
+        }
     }
 }

@@ -216,6 +216,42 @@ fn greeter(greeting: &'static [u8]) -> (u16, std::sync::Arc<std::sync::atomic::A
 }
 
 #[test]
+fn text_output_fits_80_and_60_columns() {
+    let (ssh, _a) = greeter(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n");
+    let (long, _b) = greeter(
+        b"WELCOME to a service with a rather long greeting that goes on and on past any terminal width, naming nothing portlore knows\r\n",
+    );
+    let (token, _c) =
+        greeter(b"NOSPACESNOSPACESNOSPACESNOSPACESNOSPACESNOSPACESNOSPACESNOSPACESNOSPACES\r\n");
+    let closed = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    for width in [80usize, 60] {
+        let out = portlore()
+            .env("COLUMNS", width.to_string())
+            .args(["scan", "127.0.0.1", "-T4", "-p"])
+            .arg(format!("{ssh},{long},{token},{closed}"))
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert_eq!(out.status.code(), Some(0), "{stdout}");
+        for line in stdout.lines() {
+            assert!(
+                line.chars().count() <= width || line.split_whitespace().count() == 1,
+                "wider than {width} and breakable: {line:?}\n{stdout}"
+            );
+        }
+        for port in [ssh, long, token] {
+            assert!(stdout.contains(&format!("{port}/tcp")), "{stdout}");
+        }
+        assert!(stdout.contains("OpenSSH"), "{stdout}");
+        assert!(stdout.contains("Not covered"), "{stdout}");
+    }
+}
+
+#[test]
 fn xml_carries_service_evidence_and_validates_against_nmap_dtd() {
     let (ssh, _a) = greeter(b"SSH-2.0-OpenSSH_9.2p1 Debian-2+deb12u3\r\n");
     let (odd, _b) = greeter(b"\x1b[2J<weird> & \"banner\"\r\n");
