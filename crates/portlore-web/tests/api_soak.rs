@@ -204,9 +204,9 @@ fn normal_clients_are_served_while_one_client_holds_thousands_of_connections() {
             let _ = s.read_to_string(&mut out);
         }
         held.extend(
+            // libtest prints "test soak_attacker ... " ahead of the line.
             out.lines()
-                .filter(|l| l.starts_with("SOAK "))
-                .map(str::to_owned),
+                .filter_map(|l| l.find("SOAK ").map(|i| l[i..].to_owned())),
         );
     }
     let rss = std::fs::read_to_string(format!("/proc/{}/status", server.0.id()))
