@@ -221,6 +221,23 @@ impl Curated {
         })
     }
 
+    /// The uses of the families named by `ids`, in data order. Only those are converted:
+    /// converting every family's strings and sources to keep a few was most of a cold
+    /// lookup's time.
+    pub fn threat_uses_of<'a>(&'a self, ids: &'a [&str]) -> impl Iterator<Item = ThreatUse> + 'a {
+        self.archive.into_iter().flat_map(move |a| {
+            all::<ArchivedThreat>(&a.threats)
+                .filter(move |t| ids.contains(&t.id.as_str()))
+                .flat_map(|t| {
+                    t.uses.iter().flat_map(move |u| {
+                        u.ports
+                            .iter()
+                            .map(move |s| convert::threat_use(t, u, convert::span(s)))
+                    })
+                })
+        })
+    }
+
     /// Every exposure entry, in data order.
     pub fn exposure(&self) -> impl Iterator<Item = ExposureFact> + '_ {
         self.archive

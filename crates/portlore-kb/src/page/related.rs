@@ -73,7 +73,8 @@ impl Knowledge {
         families.dedup();
         if !families.is_empty() {
             let mut taken = 0;
-            for u in curated::get().threat_uses() {
+            let ids: Vec<&str> = families.iter().map(|(id, _)| *id).collect();
+            for u in curated::get().threat_uses_of(&ids) {
                 if taken == MAX_THREAT_PORTS {
                     break;
                 }
