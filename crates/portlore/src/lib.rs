@@ -24,6 +24,8 @@ pub mod output;
 mod page;
 pub mod registry;
 
+pub use page::wrap;
+
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};

@@ -2,48 +2,14 @@
 //! one block per port; prose wrapped at spaces. A token longer than the line (a banner
 //! without spaces, a long host name) stays whole rather than being cut.
 
-/// Narrowest and widest layouts, as for the other subcommands' pages.
-const MIN: usize = 40;
-const MAX: usize = 160;
+use portlore::wrap::display_width as columns;
+pub use portlore::wrap::width;
 
-/// The width to lay out for: `COLUMNS`, then the terminal's, else 80.
-pub fn width() -> usize {
-    let from_env = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .filter(|c| *c > 0);
-    let from_tty = || comfy_table::Table::new().width().map(usize::from);
-    from_env.or_else(from_tty).unwrap_or(80).clamp(MIN, MAX)
-}
-
-/// Columns a string takes. Peer text reaches here escaped to printable characters, so
-/// counting characters is close enough; wide scripts may overrun by a little.
-fn columns(text: &str) -> usize {
-    text.chars().count()
-}
-
-/// Wraps `text` at spaces to `width`: the first line starts with `first`, the others
-/// with `rest`. Ends with a newline.
+/// Wraps `text` at spaces to `width`, as the other subcommands' pages do: the first line
+/// starts with `first`, the others with `rest`. Ends with a newline, since the report is
+/// built line by line.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::from(first);
-    let mut line = columns(first);
-    let mut at_start = true;
-    for word in text.split_whitespace() {
-        let w = columns(word);
-        if !at_start && line + 1 + w > width {
-            out.push('\n');
-            out.push_str(rest);
-            line = columns(rest);
-            at_start = true;
-        }
-        if !at_start {
-            out.push(' ');
-            line += 1;
-        }
-        out.push_str(word);
-        line += w;
-        at_start = false;
-    }
+    let mut out = portlore::wrap::wrap(text, width, first, rest);
     out.push('\n');
     out
 }
