@@ -210,24 +210,23 @@ impl Curated {
 
     /// Every threat use, one per (family, use, port range), in data order.
     pub fn threat_uses(&self) -> impl Iterator<Item = ThreatUse> + '_ {
-        self.archive.into_iter().flat_map(|a| {
-            all::<ArchivedThreat>(&a.threats).flat_map(|t| {
-                t.uses.iter().flat_map(move |u| {
-                    u.ports
-                        .iter()
-                        .map(move |s| convert::threat_use(t, u, convert::span(s)))
-                })
-            })
-        })
+        self.uses_of_families(|_| true)
     }
 
     /// The uses of the families named by `ids`, in data order. Only those are converted:
     /// converting every family's strings and sources to keep a few was most of a cold
     /// lookup's time.
     pub fn threat_uses_of<'a>(&'a self, ids: &'a [&str]) -> impl Iterator<Item = ThreatUse> + 'a {
+        self.uses_of_families(move |t| ids.contains(&t.id.as_str()))
+    }
+
+    fn uses_of_families<'a>(
+        &'a self,
+        keep: impl Fn(&ArchivedThreat) -> bool + Copy + 'a,
+    ) -> impl Iterator<Item = ThreatUse> + 'a {
         self.archive.into_iter().flat_map(move |a| {
             all::<ArchivedThreat>(&a.threats)
-                .filter(move |t| ids.contains(&t.id.as_str()))
+                .filter(move |t| keep(t))
                 .flat_map(|t| {
                     t.uses.iter().flat_map(move |u| {
                         u.ports
