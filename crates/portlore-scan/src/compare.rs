@@ -85,21 +85,7 @@ impl Snapshot {
     /// an interruption is ignored.
     pub fn from_jsonl(text: &str) -> Result<Snapshot, ReadError> {
         let mut snap = Snapshot::default();
-        let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
-        for (i, line) in lines.iter().enumerate() {
-            let v: serde_json::Value = match serde_json::from_str(line) {
-                Ok(v) => v,
-                Err(_) if i + 1 == lines.len() => break,
-                Err(e) => {
-                    return Err(ReadError::Json {
-                        line: i + 1,
-                        message: e.to_string(),
-                    });
-                }
-            };
-            let Some(host) = v["host"].as_str().and_then(|h| h.parse::<IpAddr>().ok()) else {
-                continue;
-            };
+        for (host, v) in host_records(text)? {
             let entry = snap.hosts.entry(host).or_default();
             match v["type"].as_str() {
                 Some("port") | Some("udp") => {
@@ -388,12 +374,11 @@ fn expand(ranges: &str) -> Vec<u16> {
         .collect()
 }
 
-/// What an interrupted scan's JSON Lines settled: open ports from port records, closed
-/// and filtered ports from host records (`closed_ports`, `filtered_ports`). A last line
-/// cut short is ignored.
-pub fn resume_from_jsonl(text: &str) -> Result<Resume, ReadError> {
-    let mut resume = Resume::default();
+/// The records of portlore's JSON Lines that name a host, with that host. A last line
+/// cut short by an interruption is ignored; any other line that is not JSON is an error.
+fn host_records(text: &str) -> Result<Vec<(IpAddr, serde_json::Value)>, ReadError> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut out = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         let v: serde_json::Value = match serde_json::from_str(line) {
             Ok(v) => v,
@@ -405,9 +390,19 @@ pub fn resume_from_jsonl(text: &str) -> Result<Resume, ReadError> {
                 });
             }
         };
-        let Some(host) = v["host"].as_str().and_then(|h| h.parse::<IpAddr>().ok()) else {
-            continue;
-        };
+        if let Some(host) = v["host"].as_str().and_then(|h| h.parse::<IpAddr>().ok()) {
+            out.push((host, v));
+        }
+    }
+    Ok(out)
+}
+
+/// What an interrupted scan's JSON Lines settled: open ports from port records, closed
+/// and filtered ports from host records (`closed_ports`, `filtered_ports`). A last line
+/// cut short is ignored.
+pub fn resume_from_jsonl(text: &str) -> Result<Resume, ReadError> {
+    let mut resume = Resume::default();
+    for (host, v) in host_records(text)? {
         let prior: &mut PriorHost = resume.hosts.entry(host).or_default();
         match v["type"].as_str() {
             Some("port") if v["state"] == "open" => {
