@@ -319,27 +319,7 @@ impl Curated {
             if score == 0 {
                 continue;
             }
-            let found = match line.kind {
-                "threat" => entry::<ArchivedThreat>(&a.threats, line.index).map(threat_hit),
-                "unofficial" => entry::<ArchivedUnofficial>(&a.unofficial, line.index).map(|u| {
-                    hit(
-                        HitKind::Unofficial,
-                        u.software.to_string(),
-                        convert::spans(&u.ports),
-                        convert::protos(&u.transports),
-                    )
-                }),
-                "note" => entry::<ArchivedNote>(&a.notes, line.index).map(|n| {
-                    hit(
-                        HitKind::Note,
-                        n.title.to_string(),
-                        convert::spans(&n.ports),
-                        convert::protos(&n.transports),
-                    )
-                }),
-                _ => None,
-            };
-            hits.extend(found.map(|h| SearchHit { score, ..h }));
+            hits.extend(line_hit(a, &line).map(|h| SearchHit { score, ..h }));
         }
         hits
     }
@@ -351,28 +331,7 @@ impl Curated {
         };
         search_lines()
             .filter_map(|line| {
-                let h = match line.kind {
-                    "threat" => entry::<ArchivedThreat>(&a.threats, line.index).map(threat_hit),
-                    "unofficial" => {
-                        entry::<ArchivedUnofficial>(&a.unofficial, line.index).map(|u| {
-                            hit(
-                                HitKind::Unofficial,
-                                u.software.to_string(),
-                                convert::spans(&u.ports),
-                                convert::protos(&u.transports),
-                            )
-                        })
-                    }
-                    "note" => entry::<ArchivedNote>(&a.notes, line.index).map(|n| {
-                        hit(
-                            HitKind::Note,
-                            n.title.to_string(),
-                            convert::spans(&n.ports),
-                            convert::protos(&n.transports),
-                        )
-                    }),
-                    _ => None,
-                }?;
+                let h = line_hit(a, &line)?;
                 Some(IndexDoc {
                     kind: h.kind,
                     service: String::new(),
@@ -441,6 +400,30 @@ impl Curated {
             unofficial_uses: a.unofficial.len(),
             range_facts: a.ranges.len(),
         }
+    }
+}
+
+/// The entry a line of the search index stands for, as a hit (score 0).
+fn line_hit(a: &'static ArchivedHeader, line: &SearchLine) -> Option<SearchHit> {
+    match line.kind {
+        "threat" => entry::<ArchivedThreat>(&a.threats, line.index).map(threat_hit),
+        "unofficial" => entry::<ArchivedUnofficial>(&a.unofficial, line.index).map(|u| {
+            hit(
+                HitKind::Unofficial,
+                u.software.to_string(),
+                convert::spans(&u.ports),
+                convert::protos(&u.transports),
+            )
+        }),
+        "note" => entry::<ArchivedNote>(&a.notes, line.index).map(|n| {
+            hit(
+                HitKind::Note,
+                n.title.to_string(),
+                convert::spans(&n.ports),
+                convert::protos(&n.transports),
+            )
+        }),
+        _ => None,
     }
 }
 
