@@ -74,11 +74,16 @@ try {
 
   // 2. Clicking through: the map, a block, a port, the language switcher.
   await page.goto(`${base}en/index.html`);
+  // A click only starts a navigation: each check waits for the new page's load event,
+  // or it may read the old page, or the new one before its stylesheet applies.
   await page.click("svg.map a[href='blocks/12.html']");
+  await page.waitForURL(`${base}en/blocks/12.html`);
   check(page.url() === `${base}en/blocks/12.html`, "a map block opens its page");
   await page.click("table.blk a[href='../ports/3147.html']");
+  await page.waitForURL(`${base}en/ports/3147.html`);
   check((await page.textContent("h1")).includes("3147"), "a row opens its port page");
   await page.click("nav.langs a[hreflang=fr]");
+  await page.waitForURL(`${base}fr/ports/3147.html`);
   check(page.url() === `${base}fr/ports/3147.html`, "the switcher goes to the French page");
   const langs = await page.$$eval("nav.langs a, nav.langs strong", (xs) => xs.map((x) => x.getAttribute("lang")));
   check(JSON.stringify(langs.sort()) === JSON.stringify(["en", "fr"]), `the switcher lists only the exported languages (${langs})`);
@@ -112,10 +117,13 @@ try {
   check(await styled(), "the stylesheet applies over file://");
   await page.screenshot({ path: join(artifacts, "export-file-home-1280.png"), fullPage: false });
   await page.click("svg.map a[href='blocks/12.html']");
+  await page.waitForURL(`${file}en/blocks/12.html`);
   check((await page.textContent("h1")).includes("3072"), "over file://, a map block opens its page");
   await page.click("table.blk a[href='../ports/3147.html']");
+  await page.waitForURL(`${file}en/ports/3147.html`);
   check((await page.textContent("h1")).includes("3147") && (await styled()), "over file://, a port page opens, styled");
   await page.click("a.brand");
+  await page.waitForURL(`${file}en/index.html`);
   check(page.url() === `${file}en/index.html`, "over file://, the brand goes home");
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: join(artifacts, "export-file-home-390.png"), fullPage: false });
