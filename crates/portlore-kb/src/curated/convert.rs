@@ -72,6 +72,9 @@ pub(super) fn kind(k: &ArchivedThreatKind) -> ThreatKind {
         ArchivedThreatKind::Ransomware => ThreatKind::Ransomware,
         ArchivedThreatKind::Scanner => ThreatKind::Scanner,
         ArchivedThreatKind::Miner => ThreatKind::Miner,
+        ArchivedThreatKind::C2Framework => ThreatKind::C2Framework,
+        ArchivedThreatKind::Exploitation => ThreatKind::Exploitation,
+        ArchivedThreatKind::IcsMalware => ThreatKind::IcsMalware,
         ArchivedThreatKind::Other => ThreatKind::Other,
     }
 }
@@ -142,6 +145,7 @@ pub(super) fn threat_use(t: &ArchivedThreat, u: &ArchivedUse, ports: PortRange) 
         variants: strings(&t.variants),
         year: t.year.to_native(),
         kind: kind(&t.kind),
+        notable: t.notable,
         summary: t.summary.to_string(),
         ports,
         transports: protos(&u.transports),

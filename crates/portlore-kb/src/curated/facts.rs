@@ -82,6 +82,12 @@ closed_set! {
         Scanner => "scanner",
         /// Cryptocurrency miner.
         Miner => "miner",
+        /// A command-and-control or post-exploitation framework (Cobalt Strike, Sliver).
+        C2Framework => "c2-framework",
+        /// A campaign exploiting one product's vulnerability, named by its CVE.
+        Exploitation => "exploitation",
+        /// Malware built to manipulate industrial control systems.
+        IcsMalware => "ics-malware",
         /// Anything else.
         Other => "other",
     }
@@ -144,6 +150,10 @@ closed_set! {
         FreeBsd => "freebsd-ephemeral",
         /// macOS.
         MacOs => "macos-ephemeral",
+        /// Oracle Solaris.
+        Solaris => "solaris-ephemeral",
+        /// IBM AIX.
+        Aix => "aix-ephemeral",
         /// An entry this build has no name for (a test rules it out).
         Other => "other",
     }
@@ -167,6 +177,8 @@ impl EphemeralSystem {
             | EphemeralSystem::Windows
             | EphemeralSystem::FreeBsd
             | EphemeralSystem::MacOs
+            | EphemeralSystem::Solaris
+            | EphemeralSystem::Aix
             | EphemeralSystem::Other => false,
         }
     }
@@ -235,6 +247,8 @@ pub struct ThreatUse {
     pub year: u16,
     /// What kind of malware it is.
     pub kind: ThreatKind,
+    /// Whether the family made headlines worldwide.
+    pub notable: bool,
     /// About the family.
     pub summary: String,
     /// The port or range used.

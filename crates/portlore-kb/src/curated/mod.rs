@@ -52,7 +52,8 @@ static ALIASES: &str = include_str!(concat!(env!("OUT_DIR"), "/curated-aliases.t
 
 /// One line of [`SEARCH_INDEX`].
 struct SearchLine {
-    kind: &'static str,
+    /// Which table the entry is in: a threat, an unofficial use or a note.
+    kind: HitKind,
     index: usize,
     keys: &'static str,
     tokens: &'static str,
@@ -62,12 +63,20 @@ fn search_lines() -> impl Iterator<Item = SearchLine> {
     SEARCH_INDEX.lines().filter_map(|line| {
         let mut f = line.splitn(4, '\t');
         Some(SearchLine {
-            kind: f.next()?,
+            kind: line_kind(f.next()?)?,
             index: f.next()?.parse().ok()?,
             keys: f.next()?,
             tokens: f.next()?,
         })
     })
+}
+
+/// The kind `build.rs` wrote at the head of a search line. A registry service is never
+/// a curated line, so it has no id here.
+fn line_kind(id: &str) -> Option<HitKind> {
+    [HitKind::Threat, HitKind::Unofficial, HitKind::Note]
+        .into_iter()
+        .find(|k| k.id() == id)
 }
 
 /// An archived entry type that can be checked in place.
@@ -406,8 +415,8 @@ impl Curated {
 /// The entry a line of the search index stands for, as a hit (score 0).
 fn line_hit(a: &'static ArchivedHeader, line: &SearchLine) -> Option<SearchHit> {
     match line.kind {
-        "threat" => entry::<ArchivedThreat>(&a.threats, line.index).map(threat_hit),
-        "unofficial" => entry::<ArchivedUnofficial>(&a.unofficial, line.index).map(|u| {
+        HitKind::Threat => entry::<ArchivedThreat>(&a.threats, line.index).map(threat_hit),
+        HitKind::Unofficial => entry::<ArchivedUnofficial>(&a.unofficial, line.index).map(|u| {
             hit(
                 HitKind::Unofficial,
                 u.software.to_string(),
@@ -415,7 +424,7 @@ fn line_hit(a: &'static ArchivedHeader, line: &SearchLine) -> Option<SearchHit> 
                 convert::protos(&u.transports),
             )
         }),
-        "note" => entry::<ArchivedNote>(&a.notes, line.index).map(|n| {
+        HitKind::Note => entry::<ArchivedNote>(&a.notes, line.index).map(|n| {
             hit(
                 HitKind::Note,
                 n.title.to_string(),
@@ -423,7 +432,7 @@ fn line_hit(a: &'static ArchivedHeader, line: &SearchLine) -> Option<SearchHit> 
                 convert::protos(&n.transports),
             )
         }),
-        _ => None,
+        HitKind::Service => None,
     }
 }
 
@@ -473,6 +482,27 @@ mod tests {
             get().broken_entries(),
             0,
             "embedded entries failed their check"
+        );
+    }
+
+    #[test]
+    fn every_search_line_parses_and_names_an_entry() {
+        let a = get().archive.expect("embedded archive");
+        assert_eq!(search_lines().count(), SEARCH_INDEX.lines().count());
+        assert!(search_lines().all(|l| line_hit(a, &l).is_some()));
+    }
+
+    #[test]
+    fn every_ephemeral_range_names_a_system() {
+        let a = get().archive.expect("embedded archive");
+        let unnamed: Vec<&str> = all::<ArchivedRange>(&a.ranges)
+            .filter(|r| matches!(r.kind, schema::ArchivedRangeKind::Ephemeral))
+            .map(|r| r.id.as_str())
+            .filter(|id| EphemeralSystem::from_range_id(id) == EphemeralSystem::Other)
+            .collect();
+        assert!(
+            unnamed.is_empty(),
+            "ephemeral ranges without an EphemeralSystem variant (their OS would read \"another system\"): {unnamed:?}"
         );
     }
 }

@@ -177,6 +177,12 @@ pub enum ThreatKind {
     Scanner,
     /// Cryptocurrency miner.
     Miner,
+    /// Command-and-control or post-exploitation framework.
+    C2Framework,
+    /// A campaign exploiting one product's vulnerability.
+    Exploitation,
+    /// Malware built for industrial control systems.
+    IcsMalware,
     /// Anything else.
     Other,
 }
@@ -247,6 +253,10 @@ pub struct Threat {
     pub year: u16,
     /// Kind.
     pub kind: ThreatKind,
+    /// A family that made headlines worldwide (WannaCry, Mirai): a port's verdict names
+    /// it before lesser families with the same role there.
+    #[serde(default)]
+    pub notable: bool,
     /// About the family.
     pub summary: String,
     /// Port uses.

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::curated::{NoteStatus, Severity};
+use crate::curated::{NoteStatus, Severity, ThreatRole};
 use crate::model::{PortRange, RangeClass, Transport};
 
 /// The page's title line: the port, its IANA service and, when the port's everyday use
@@ -93,6 +93,8 @@ pub enum VerdictPart {
         year: u16,
         /// The port or range it used.
         ports: PortRange,
+        /// How it used the port.
+        role: ThreatRole,
         /// How many other families used the port (on the page's transports).
         others: usize,
     },

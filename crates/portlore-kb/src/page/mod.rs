@@ -19,7 +19,7 @@ pub use sections::{
 
 use serde::Serialize;
 
-use crate::curated::{self, CuratedFacts, NoteFact, NoteStatus};
+use crate::curated::{self, CuratedFacts, NoteFact, NoteStatus, ThreatRole, ThreatUse};
 use crate::error::IntegrityError;
 use crate::knowledge::Knowledge;
 use crate::model::{Assignment, CheckCommands, RangeClass, Status, Transport};
@@ -406,8 +406,10 @@ fn verdict(
     let mut families: Vec<&str> = facts.threats.iter().map(|t| t.name.as_str()).collect();
     families.sort_unstable();
     families.dedup();
+    let mut telling: Vec<&ThreatUse> = facts.threats.iter().collect();
+    telling.sort_by_key(|t| telling_order(t));
     let mut named: Vec<&str> = Vec::new();
-    for t in &facts.threats {
+    for t in telling {
         if named.len() == VERDICT_THREATS {
             break;
         }
@@ -417,6 +419,7 @@ fn verdict(
                 name: t.name.clone(),
                 year: t.year,
                 ports: t.ports,
+                role: t.role,
                 others: families.len().saturating_sub(VERDICT_THREATS),
             });
         }
@@ -434,6 +437,22 @@ fn verdict(
         });
     }
     parts
+}
+
+/// The order in which a port's threats tell a reader most about a service listening
+/// there: attacks on the service first, then a backdoor that listened there, then
+/// floods, and the port as a mere outbound channel last (BPFDoor's or a RAT's C2 on 443
+/// says nothing about the web server). Within a role, a family that made headlines
+/// comes first, then the most recent, then the one aimed at this port alone.
+fn telling_order(t: &ThreatUse) -> (u8, bool, std::cmp::Reverse<u16>, u32, &str) {
+    let role = match t.role {
+        ThreatRole::Propagation | ThreatRole::ScanningTarget => 0,
+        ThreatRole::ListeningBackdoor => 1,
+        ThreatRole::Attack | ThreatRole::Amplification => 2,
+        ThreatRole::C2 | ThreatRole::Exfiltration => 3,
+    };
+    let width = u32::from(t.ports.end) - u32::from(t.ports.start);
+    (role, !t.notable, std::cmp::Reverse(t.year), width, t.name.as_str())
 }
 
 /// A protocol's short name from a note title: `RFIO, CERN's Remote File I/O` → `RFIO`.

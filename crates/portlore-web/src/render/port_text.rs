@@ -34,6 +34,9 @@ pub(super) fn kind_key(k: ThreatKind) -> &'static str {
         ThreatKind::Ransomware => "kind-ransomware",
         ThreatKind::Scanner => "kind-scanner",
         ThreatKind::Miner => "kind-miner",
+        ThreatKind::C2Framework => "kind-c2-framework",
+        ThreatKind::Exploitation => "kind-exploitation",
+        ThreatKind::IcsMalware => "kind-ics-malware",
         ThreatKind::Other => "kind-other",
     }
 }
@@ -73,6 +76,8 @@ pub(super) fn system_key(s: EphemeralSystem) -> &'static str {
         EphemeralSystem::WindowsLegacy => "pp-os-windows-legacy",
         EphemeralSystem::FreeBsd => "pp-os-freebsd",
         EphemeralSystem::MacOs => "pp-os-macos",
+        EphemeralSystem::Solaris => "pp-os-solaris",
+        EphemeralSystem::Aix => "pp-os-aix",
         EphemeralSystem::Other => "pp-os-other",
     }
 }
@@ -253,11 +258,21 @@ fn verdict_part(t: &Tr, p: &VerdictPart, port: u16, other_usual: bool) -> String
             name,
             year,
             ports,
+            role,
             others,
         } => {
             let mut s = if ports.start == ports.end && ports.start == port {
+                let key = match role {
+                    ThreatRole::Propagation => "pp-v-threat-spread",
+                    ThreatRole::ScanningTarget => "pp-v-threat-targeted",
+                    ThreatRole::ListeningBackdoor => "pp-v-threat-listened",
+                    ThreatRole::C2
+                    | ThreatRole::Exfiltration
+                    | ThreatRole::Amplification
+                    | ThreatRole::Attack => "pp-v-threat-port",
+                };
                 t.with(
-                    "pp-v-threat-port",
+                    key,
                     &[("name", Arg::Str(name)), ("year", Arg::Num((*year).into()))],
                 )
             } else {

@@ -109,15 +109,25 @@ fn part(p: &VerdictPart, port: u16, unregistered_usual: bool) -> String {
             name,
             year,
             ports: range,
+            role,
             others,
         } => {
             let more = match others {
                 0 => String::new(),
-                1 => " One other malware family used it too.".into(),
-                n => format!(" {n} other malware families used it too."),
+                1 => " One other known threat used it too.".into(),
+                n => format!(" {n} other known threats used it too."),
             };
             if range.start == range.end && range.start == port {
-                format!("{name} used this port in {year}.{more}")
+                let did = match role {
+                    ThreatRole::Propagation => "spread through this port",
+                    ThreatRole::ScanningTarget => "targeted this port",
+                    ThreatRole::ListeningBackdoor => "listened on this port",
+                    ThreatRole::C2
+                    | ThreatRole::Exfiltration
+                    | ThreatRole::Amplification
+                    | ThreatRole::Attack => "used this port",
+                };
+                format!("{name} {did} in {year}.{more}")
             } else {
                 format!("Inside the range {} that {name} used in {year}.{more}", ports(*range))
             }
@@ -207,7 +217,10 @@ pub fn kind(k: ThreatKind) -> &'static str {
         ThreatKind::Ransomware => "ransomware",
         ThreatKind::Scanner => "scanner",
         ThreatKind::Miner => "coin miner",
-        ThreatKind::Other => "malware",
+        ThreatKind::C2Framework => "C2 framework",
+        ThreatKind::Exploitation => "exploitation campaign",
+        ThreatKind::IcsMalware => "ICS malware",
+        ThreatKind::Other => "other threat",
     }
 }
 
@@ -240,6 +253,8 @@ pub fn system(s: EphemeralSystem) -> &'static str {
         EphemeralSystem::WindowsLegacy => "Windows XP and Server 2003 and earlier",
         EphemeralSystem::FreeBsd => "FreeBSD",
         EphemeralSystem::MacOs => "macOS",
+        EphemeralSystem::Solaris => "Solaris",
+        EphemeralSystem::Aix => "AIX",
         EphemeralSystem::Other => "another system",
     }
 }
