@@ -314,8 +314,39 @@ pub fn negotiate(header: Option<&str>) -> Lang {
     best.map_or(Lang::En, |(_, _, l)| l)
 }
 
+/// The API describes a language as its URL code, listed from [`Lang::ALL`] so that the
+/// schema can never disagree with the languages the site serves.
+impl utoipa::PartialSchema for Lang {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .enum_values(Some(Lang::ALL.map(Lang::code)))
+            .description(Some("A language the site serves, by its code"))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Lang {
+    fn name() -> std::borrow::Cow<'static, str> {
+        "SiteLang".into()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_api_schema_lists_exactly_the_site_languages() {
+        use utoipa::PartialSchema;
+        let json = serde_json::to_value(Lang::schema()).unwrap();
+        let listed: Vec<&str> = json["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(listed, Lang::ALL.map(Lang::code));
+    }
+
     use super::*;
 
     #[test]

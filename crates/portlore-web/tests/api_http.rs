@@ -44,6 +44,30 @@ async fn api_story_over_a_real_socket() {
         assert_eq!(e["error"]["code"], "bad_request");
         assert!(e["error"]["message"].is_string());
     }
+    // The outline is the page's own model: the site's verdict, in JSON.
+    let r = get(a, "/api/v1/ports/3147/outline").await;
+    assert_eq!(r.status, 200, "{r:?}");
+    let o = r.json();
+    assert_eq!((o["port"].as_u64(), o["transport"].is_null()), (Some(3147), true));
+    assert!(o["verdict"].as_array().is_some_and(|v| !v.is_empty()), "{o}");
+    assert_eq!(o["sections"][0], "answer");
+    let udp = get(a, "/api/v1/ports/3147/outline?transport=UDP").await.json();
+    assert_eq!(udp["transport"], "udp");
+    assert!(
+        udp["threats"].as_array().unwrap().is_empty()
+            && udp["left_out"][0]["name"] == "MyDoom",
+        "MyDoom used TCP only: {udp}"
+    );
+    for bad in [
+        "/api/v1/ports/3147/outline?transport=icmp",
+        "/api/v1/ports/3147/outline?transport=",
+        "/api/v1/ports/3147/outline?proto=tcp",
+        "/api/v1/ports/65536/outline",
+    ] {
+        let r = get(a, bad).await;
+        assert_eq!(r.status, 400, "{bad}: {r:?}");
+        assert_eq!(r.json()["error"]["code"], "bad_request");
+    }
     let r = get(a, "/api/v1/nothing-here").await;
     assert_eq!(
         (r.status, r.json()["error"]["code"].as_str()),

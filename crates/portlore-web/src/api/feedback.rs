@@ -28,7 +28,7 @@ pub struct VoteRequest {
     #[serde(deserialize_with = "port_number")]
     pub port: u16,
     /// The page language (one the site serves, such as `fr`).
-    #[schema(value_type = super::schema::SiteLang, example = "fr")]
+    #[schema(value_type = crate::Lang, example = "fr")]
     pub lang: String,
     /// The answer.
     pub choice: Choice,

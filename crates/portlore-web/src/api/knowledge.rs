@@ -9,7 +9,6 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::error::{ApiError, ErrorBody};
-use super::schema;
 use crate::AppState;
 
 /// Largest `limit` any list endpoint accepts.
@@ -86,7 +85,7 @@ pub(super) fn parse_port(s: &str) -> Result<u16, ApiError> {
     tag = "knowledge",
     params(("port" = u16, Path, description = "Port number, 0–65535", minimum = 0, maximum = 65535)),
     responses(
-        (status = 200, description = "The port", body = schema::PortInfo),
+        (status = 200, description = "The port", body = portlore_kb::PortInfo),
         (status = 400, description = "Not a port number", body = ErrorBody),
     )
 )]
@@ -98,13 +97,52 @@ pub async fn port(
     Ok(Json(state.kb.port(port).map_err(damaged)?))
 }
 
+/// The answer for a port, as the site's page and the terminal word it: headline,
+/// verdict, badges, advice, the condensed IANA record, history, threats, related ports
+/// and the references the prose cites.
+#[utoipa::path(
+    get,
+    path = "/api/v1/ports/{port}/outline",
+    tag = "knowledge",
+    params(
+        ("port" = u16, Path, description = "Port number, 0–65535", minimum = 0, maximum = 65535),
+        ("transport" = Option<portlore_kb::Transport>, Query, description = "Only this transport (default: every transport)"),
+    ),
+    responses(
+        (status = 200, description = "The outline", body = portlore_kb::Outline),
+        (status = 400, description = "Not a port number, or an unknown transport", body = ErrorBody),
+        (status = 503, description = "The registry store is unreadable", body = ErrorBody),
+    )
+)]
+pub async fn outline(
+    State(state): State<AppState>,
+    Path(port): Path<String>,
+    RawQuery(raw): RawQuery,
+) -> Result<Json<portlore_kb::Outline>, ApiError> {
+    let port = parse_port(&port)?;
+    let p = params(raw.as_deref(), &["transport"])?;
+    let transport = match get(&p, "transport") {
+        None => None,
+        Some(t) => Some(
+            t.to_ascii_lowercase()
+                .parse::<portlore_kb::Transport>()
+                .map_err(|_| {
+                    ApiError::bad_request(format!(
+                        "transport must be tcp, udp, sctp or dccp, not {:?}",
+                        t.chars().take(20).collect::<String>()
+                    ))
+                })?,
+        ),
+    };
+    Ok(Json(state.kb.outline(port, transport).map_err(damaged)?))
+}
+
 /// Search results.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResults {
     /// The query as understood (trimmed, at most 200 characters).
     pub query: String,
     /// Best first.
-    #[schema(value_type = Vec<schema::SearchHit>)]
     pub hits: Vec<SearchHit>,
 }
 
@@ -147,7 +185,6 @@ pub async fn search(
 #[derive(Debug, Serialize, ToSchema)]
 pub struct RangeClassInfo {
     /// `system`, `user` or `dynamic`.
-    #[schema(value_type = schema::RangeClass)]
     pub class: RangeClass,
     /// First port.
     pub start: u16,
@@ -165,7 +202,6 @@ pub struct Ranges {
     /// The three RFC 6335 classes.
     pub classes: Vec<RangeClassInfo>,
     /// Curated range facts (RFC 6335 ranges and operating systems' ephemeral ranges).
-    #[schema(value_type = Vec<schema::RangeFact>)]
     pub facts: Vec<RangeFact>,
 }
 
@@ -202,12 +238,10 @@ pub struct Changes {
     /// The cut-off date used (YYYY-MM-DD).
     pub since: String,
     /// The registry consulted; null when none is installed.
-    #[schema(value_type = Option<schema::RegistryMeta>)]
     pub registry: Option<RegistryMeta>,
     /// How many records changed in all (the list may be cut by `limit`).
     pub total: usize,
     /// Newest first.
-    #[schema(value_type = Vec<schema::Assignment>)]
     pub changes: Vec<Assignment>,
 }
 

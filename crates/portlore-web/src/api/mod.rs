@@ -18,7 +18,6 @@ mod feedback;
 mod knowledge;
 mod metrics;
 mod overview;
-mod schema;
 
 use std::path::Path;
 use std::sync::Arc;
@@ -257,6 +256,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 fn api_routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(knowledge::port))
+        .routes(routes!(knowledge::outline))
         .routes(routes!(knowledge::search))
         .routes(routes!(knowledge::ranges))
         .routes(routes!(knowledge::changes))
