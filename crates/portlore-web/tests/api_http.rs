@@ -48,14 +48,21 @@ async fn api_story_over_a_real_socket() {
     let r = get(a, "/api/v1/ports/3147/outline").await;
     assert_eq!(r.status, 200, "{r:?}");
     let o = r.json();
-    assert_eq!((o["port"].as_u64(), o["transport"].is_null()), (Some(3147), true));
-    assert!(o["verdict"].as_array().is_some_and(|v| !v.is_empty()), "{o}");
+    assert_eq!(
+        (o["port"].as_u64(), o["transport"].is_null()),
+        (Some(3147), true)
+    );
+    assert!(
+        o["verdict"].as_array().is_some_and(|v| !v.is_empty()),
+        "{o}"
+    );
     assert_eq!(o["sections"][0], "answer");
-    let udp = get(a, "/api/v1/ports/3147/outline?transport=UDP").await.json();
+    let udp = get(a, "/api/v1/ports/3147/outline?transport=UDP")
+        .await
+        .json();
     assert_eq!(udp["transport"], "udp");
     assert!(
-        udp["threats"].as_array().unwrap().is_empty()
-            && udp["left_out"][0]["name"] == "MyDoom",
+        udp["threats"].as_array().unwrap().is_empty() && udp["left_out"][0]["name"] == "MyDoom",
         "MyDoom used TCP only: {udp}"
     );
     for bad in [

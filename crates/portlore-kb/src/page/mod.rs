@@ -452,7 +452,13 @@ fn telling_order(t: &ThreatUse) -> (u8, bool, std::cmp::Reverse<u16>, u32, &str)
         ThreatRole::C2 | ThreatRole::Exfiltration => 3,
     };
     let width = u32::from(t.ports.end) - u32::from(t.ports.start);
-    (role, !t.notable, std::cmp::Reverse(t.year), width, t.name.as_str())
+    (
+        role,
+        !t.notable,
+        std::cmp::Reverse(t.year),
+        width,
+        t.name.as_str(),
+    )
 }
 
 /// A protocol's short name from a note title: `RFIO, CERN's Remote File I/O` → `RFIO`.
