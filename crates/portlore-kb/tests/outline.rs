@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use portlore_kb::curated::ThreatRole;
 use portlore_kb::page::VerdictPart;
 use portlore_kb::{HitKind, Knowledge, SearchQuery, Transport};
 use proptest::prelude::*;
@@ -196,6 +197,10 @@ fn verdicts_say_what_is_usually_there() {
     assert!(usually(6443).contains("Kubernetes"), "{}", usually(6443));
     assert!(usually(51820).contains("WireGuard"), "{}", usually(51820));
     assert!(usually(3000).contains("Grafana"), "{}", usually(3000));
+    // A use spread over thousands of ports (Kubernetes NodePorts) is not what a port
+    // in it usually carries; a narrower one is.
+    assert_eq!(usually(31337), "");
+    assert!(usually(21000).contains("Consul"), "{}", usually(21000));
     // 22's holder comes from the TCP record, never SCTP's.
     let o = kb().outline(22, None).unwrap();
     let holder = o.verdict.iter().find_map(|p| match p {
@@ -210,4 +215,30 @@ fn verdicts_say_what_is_usually_there() {
         "{:?}",
         o.related
     );
+}
+
+#[test]
+fn the_verdict_names_the_threat_that_attacked_the_service() {
+    if !has_registry() {
+        eprintln!("skipped: needs the registry");
+        return;
+    }
+    let threat = |port: u16| {
+        kb().outline(port, None)
+            .unwrap()
+            .verdict
+            .iter()
+            .find_map(|p| match p {
+                VerdictPart::Threat { name, role, .. } => Some((name.clone(), *role)),
+                _ => None,
+            })
+            .unwrap()
+    };
+    // Attacks on the service come before a backdoor's C2 that merely used the port,
+    // and a family that made headlines before lesser ones with the same role.
+    assert_eq!(threat(445), ("WannaCry".into(), ThreatRole::Propagation));
+    assert_eq!(threat(23), ("Mirai".into(), ThreatRole::ScanningTarget));
+    assert_eq!(threat(80).0, "Code Red");
+    assert_ne!(threat(22).0, "BPFDoor");
+    assert_ne!(threat(443).1, ThreatRole::C2);
 }

@@ -98,7 +98,7 @@ impl Knowledge {
         let transports = page_transports(transport, &records, &facts);
         let primary = primary_record(&records, transport);
 
-        let usual = usual(&facts);
+        let usual = usual(port, &facts);
         let headline = headline(port, &records, &usual);
         let verdict = verdict(
             port,
@@ -280,9 +280,14 @@ fn primary_record(records: &[Assignment], transport: Option<Transport>) -> Optio
         .or_else(|| assigned().find(|a| a.transport.is_none()))
 }
 
+/// A use spread over more ports than this (Kubernetes NodePorts, 30000–32767) says what
+/// a port may carry, not what it usually carries, so the verdict leaves it to the page.
+const USUAL_MAX_SPAN: u32 = 256;
+
 /// What is usually on the port: a note about the protocol that is still deployed, a
-/// note about software that took the port, or the first unofficial use.
-fn usual(facts: &CuratedFacts) -> Option<(String, UsualSource)> {
+/// note about software that took the port, or the unofficial use aimed most narrowly
+/// at it.
+fn usual(port: u16, facts: &CuratedFacts) -> Option<(String, UsualSource)> {
     let unregistered = |n: &NoteFact| {
         !n.about_registered || n.iana_service.as_deref().is_none_or(|s| s == "unassigned")
     };
@@ -303,8 +308,18 @@ fn usual(facts: &CuratedFacts) -> Option<(String, UsualSource)> {
         .or_else(|| {
             facts
                 .unofficial
-                .first()
-                .map(|u| (u.software.clone(), UsualSource::Unregistered))
+                .iter()
+                .filter_map(|u| {
+                    let span = u
+                        .ports
+                        .iter()
+                        .filter(|r| r.contains(port))
+                        .map(|r| u32::from(r.end) - u32::from(r.start) + 1)
+                        .min()?;
+                    (span <= USUAL_MAX_SPAN).then_some((span, u))
+                })
+                .min_by_key(|(span, _)| *span)
+                .map(|(_, u)| (u.software.clone(), UsualSource::Unregistered))
         })
 }
 

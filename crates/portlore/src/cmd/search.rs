@@ -95,7 +95,7 @@ fn port_hit(
 fn kind_word(k: HitKind) -> &'static str {
     match k {
         HitKind::Service => "service",
-        HitKind::Threat => "malware",
+        HitKind::Threat => "threat",
         HitKind::Unofficial => "software",
         HitKind::Note => "note",
     }
