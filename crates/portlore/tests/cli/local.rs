@@ -140,7 +140,11 @@ fn own_sockets_appear_exactly_once_with_pid_and_flags() {
                 "{backend} {proto} {local}: {matching:#?}"
             );
             let row = matching[0];
-            assert_eq!(pids_of(row), vec![me], "{backend} {proto} {local}");
+            // Another test of this binary may be between fork and exec of a child at
+            // this moment, and that child holds copies of these sockets until it
+            // execs: the socket is ours, and may briefly be someone else's too.
+            let pids = pids_of(row);
+            assert!(pids.contains(&me), "{backend} {proto} {local}: {pids:?}");
             let state = if *proto == "tcp" {
                 "listen"
             } else {
