@@ -172,9 +172,15 @@ impl Tr {
 
     /// A message without arguments.
     pub fn t(&self, key: &str) -> String {
+        self.text(key).into_owned()
+    }
+
+    /// A message without arguments, borrowed from the language's table when it is
+    /// there: the templates' form, which spares a copy of every label they write.
+    pub fn text(&self, key: &str) -> Cow<'static, str> {
         match plain_messages(self.lang).get(key) {
-            Some(text) => text.clone(),
-            None => self.lookup(key, None),
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(self.lookup(key, None)),
         }
     }
 
