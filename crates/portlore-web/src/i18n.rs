@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use fluent_templates::LanguageIdentifier;
 use fluent_templates::fluent_bundle::FluentValue;
+use rustc_hash::FxHashMap;
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -171,7 +172,16 @@ impl Tr {
 
     /// A message without arguments.
     pub fn t(&self, key: &str) -> String {
-        self.lookup(key, None)
+        self.text(key).into_owned()
+    }
+
+    /// A message without arguments, borrowed from the language's table when it is
+    /// there: the templates' form, which spares a copy of every label they write.
+    pub fn text(&self, key: &str) -> Cow<'static, str> {
+        match plain_messages(self.lang).get(key) {
+            Some(text) => Cow::Borrowed(text),
+            None => Cow::Owned(self.lookup(key, None)),
+        }
     }
 
     /// A message with one argument.
@@ -181,14 +191,15 @@ impl Tr {
 
     /// A message with arguments.
     pub fn with(&self, key: &str, args: &[(&'static str, Arg<'_>)]) -> String {
-        let map: HashMap<Cow<'static, str>, FluentValue> = args
+        // Text arguments are borrowed, not copied: Fluent only reads them.
+        let map: HashMap<&str, FluentValue> = args
             .iter()
             .map(|(k, v)| {
                 let v = match v {
-                    Arg::Str(s) => FluentValue::from(s.to_string()),
+                    Arg::Str(s) => FluentValue::from(*s),
                     Arg::Num(n) => FluentValue::from(*n),
                 };
-                (Cow::Borrowed(*k), v)
+                (*k, v)
             })
             .collect();
         self.lookup(key, Some(&map))
@@ -204,7 +215,7 @@ impl Tr {
         self.with(key, &[(name, Arg::Str(value))])
     }
 
-    fn lookup(&self, key: &str, args: Option<&HashMap<Cow<'static, str>, FluentValue>>) -> String {
+    fn lookup(&self, key: &str, args: Option<&HashMap<&str, FluentValue>>) -> String {
         LOCALES
             .lookup_single_language(self.lang.langid(), key, args)
             .unwrap_or_else(|_| format!("⟦{key}⟧"))
@@ -227,6 +238,28 @@ impl Tr {
             .lookup_single_language(self.lang.langid(), key, Some(&args))
             .is_ok()
     }
+}
+
+/// Every message of a language that formats without arguments, formatted once.
+///
+/// A page asks for some fifty such messages (labels, headings, the frame), each the
+/// same text every time; formatting them through Fluent on every request was a
+/// quarter of a port page's rendering. Messages that need arguments, attributes and
+/// missing keys are not here and go through Fluent as before.
+fn plain_messages(lang: Lang) -> &'static FxHashMap<&'static str, String> {
+    static PLAIN: [OnceLock<FxHashMap<&'static str, String>>; Lang::ALL.len()] =
+        [const { OnceLock::new() }; Lang::ALL.len()];
+    PLAIN[lang as usize].get_or_init(|| {
+        message_ids(ftl_source(lang))
+            .into_iter()
+            .filter_map(|id| {
+                let text = LOCALES
+                    .lookup_single_language::<&str>(lang.langid(), id, None)
+                    .ok()?;
+                Some((id, text))
+            })
+            .collect()
+    })
 }
 
 /// The source text of a locale's messages, for the missing-key test.

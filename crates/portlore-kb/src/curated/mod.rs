@@ -79,24 +79,58 @@ fn line_kind(id: &str) -> Option<HitKind> {
         .find(|k| k.id() == id)
 }
 
-/// An archived entry type that can be checked in place.
+/// An archived entry type that can be checked in place, with the table that remembers
+/// each entry's check.
 trait Checked:
     rkyv::Portable
     + for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
+    + Sync
     + 'static
 {
+    /// One cell per entry of this type's kind, filled the first time it is read.
+    fn memo() -> &'static Memo<Self>;
 }
 
-impl<T> Checked for T where
-    T: rkyv::Portable
-        + for<'a> rkyv::bytecheck::CheckBytes<rkyv::api::high::HighValidator<'a, rkyv::rancor::Error>>
-        + 'static
-{
+/// Each entry of one kind, once checked: the entry, or `None` if it failed its check.
+type Memo<T> = OnceLock<Box<[OnceLock<Option<&'static T>>]>>;
+
+macro_rules! checked {
+    ($($t:ty),*) => {$(
+        impl Checked for $t {
+            fn memo() -> &'static Memo<$t> {
+                static MEMO: Memo<$t> = OnceLock::new();
+                &MEMO
+            }
+        }
+    )*};
 }
 
-/// One entry, checked as it is read: each entry is an archive of its own, so a lookup
-/// pays only for the entries it returns.
+checked!(
+    ArchivedNote,
+    ArchivedThreat,
+    ArchivedExposure,
+    ArchivedUnofficial,
+    ArchivedRange
+);
+
+/// One entry, checked the first time it is read: each entry is an archive of its own,
+/// so a lookup pays only for the entries it returns. The archive is part of the binary
+/// and never changes, so the first check stands for every later read; checking again
+/// on each read was a tenth of a port page's work on the site (every page reads every
+/// range entry to find the ephemeral ranges).
+///
+/// Each kind has one table of slots (in the one embedded header), so the memo of a
+/// type always belongs to the same `slots`.
 fn entry<T>(slots: &'static ArchivedVec<ArchivedSlot>, i: usize) -> Option<&'static T>
+where
+    T: Checked,
+{
+    let memo = T::memo().get_or_init(|| (0..slots.len()).map(|_| OnceLock::new()).collect());
+    *memo.get(i)?.get_or_init(|| check(slots, i))
+}
+
+/// Checks entry `i` of a kind.
+fn check<T>(slots: &'static ArchivedVec<ArchivedSlot>, i: usize) -> Option<&'static T>
 where
     T: Checked,
 {

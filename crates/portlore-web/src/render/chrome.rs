@@ -59,18 +59,19 @@ impl Chrome {
     /// already-encoded query string.
     pub fn new(lang: Lang, title: String, path_tail: &str, config: &SiteConfig) -> Chrome {
         let base = config.absolute_base();
-        let own = format!("/{}{path_tail}", lang.code());
+        // Joined rather than formatted: a page builds these for every language.
+        let own = ["/", lang.code(), path_tail].concat();
         let links = Links::new(config.links, &own);
         let alternates = config
             .langs
             .iter()
             .map(|l| {
-                let path = format!("/{}{path_tail}", l.code());
+                let path = ["/", l.code(), path_tail].concat();
                 Alternate {
                     code: l.code(),
                     name: l.native_name(),
                     href: links.to(&path),
-                    url: base.map(|b| format!("{b}{path}")),
+                    url: base.map(|b| [b, &path].concat()),
                     current: *l == lang,
                 }
             })
@@ -80,7 +81,7 @@ impl Chrome {
             lang: lang.code(),
             title,
             description: String::new(),
-            canonical: base.map(|b| format!("{b}{own}")),
+            canonical: base.map(|b| [b, &own].concat()),
             alternates,
             noindex: false,
             api_origin: config.api_origin.clone(),
@@ -133,7 +134,7 @@ impl Chrome {
     /// The link to a page of this language by its path after the language (`/recent`,
     /// `/search?q=rfio`).
     pub fn page(&self, tail: &str) -> String {
-        self.links.to(&format!("/{}{tail}", self.lang))
+        self.links.to(&["/", self.lang, tail].concat())
     }
 
     /// This language's home page.
@@ -148,12 +149,12 @@ impl Chrome {
 
     /// A port page in this language.
     pub fn port(&self, port: impl Display) -> String {
-        self.page(&format!("/ports/{port}"))
+        self.links.to(&format!("/{}/ports/{port}", self.lang))
     }
 
     /// An index page (block of 256 ports) in this language.
     pub fn block(&self, block: impl Display) -> String {
-        self.page(&format!("/blocks/{block}"))
+        self.links.to(&format!("/{}/blocks/{block}", self.lang))
     }
 
     /// Where the search form goes.
@@ -163,7 +164,7 @@ impl Chrome {
 
     /// An embedded asset.
     pub fn asset(&self, name: &str) -> String {
-        self.links.to(&format!("/assets/{name}"))
+        self.links.to(&["/assets/", name].concat())
     }
 
     /// The feedback overview: on the site when it is served; on the API origin for an

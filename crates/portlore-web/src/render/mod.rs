@@ -227,13 +227,20 @@ impl Renderer {
 /// Renders an askama template; a template error is a bug, shown as a short message
 /// rather than a panic.
 pub(crate) fn render_template(t: &impl Template) -> String {
-    t.render().unwrap_or_else(|e| {
-        format!(
+    // Room for a typical page at once: growing from askama's small size hint copied
+    // the page several times over.
+    let mut out = String::with_capacity(PAGE_CAPACITY);
+    match t.render_into(&mut out) {
+        Ok(()) => out,
+        Err(e) => format!(
             "<!doctype html><title>error</title><p>template error: {}",
             escape(&e.to_string())
-        )
-    })
+        ),
+    }
 }
+
+/// Bytes reserved for a page before rendering it: most port pages are 6–12 KB.
+const PAGE_CAPACITY: usize = 16 * 1024;
 
 /// The path of a port page, e.g. `/fr/ports/3147`.
 pub fn port_path(lang: Lang, port: u16) -> String {
