@@ -137,7 +137,12 @@ pub(super) fn note(n: &ArchivedNote) -> NoteFact {
     }
 }
 
-pub(super) fn threat_use(t: &ArchivedThreat, u: &ArchivedUse, ports: PortRange) -> ThreatUse {
+pub(super) fn threat_use(
+    entry: usize,
+    t: &ArchivedThreat,
+    u: &ArchivedUse,
+    ports: PortRange,
+) -> ThreatUse {
     ThreatUse {
         id: t.id.to_string(),
         name: t.name.to_string(),
@@ -152,6 +157,7 @@ pub(super) fn threat_use(t: &ArchivedThreat, u: &ArchivedUse, ports: PortRange) 
         role: role(&u.role),
         detail: u.detail.to_string(),
         sources: sources(&t.sources),
+        entry,
     }
 }
 

@@ -261,6 +261,10 @@ pub struct ThreatUse {
     pub detail: String,
     /// Sources.
     pub sources: Vec<Source>,
+    /// Where the family's entry is, so that its other uses can be read without checking
+    /// every family's entry (see [`crate::curated::Curated::uses_of_entries`]).
+    #[serde(skip)]
+    pub(crate) entry: usize,
 }
 
 /// A service that must not face the internet.

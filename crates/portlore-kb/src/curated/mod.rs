@@ -227,7 +227,7 @@ impl Curated {
                         start: e.start.to_native(),
                         end: e.end.to_native(),
                     };
-                    out.threats.push(convert::threat_use(t, u, span));
+                    out.threats.push(convert::threat_use(item, t, u, span));
                 }
                 KIND_EXPOSURE => out
                     .exposure
@@ -253,30 +253,32 @@ impl Curated {
 
     /// Every threat use, one per (family, use, port range), in data order.
     pub fn threat_uses(&self) -> impl Iterator<Item = ThreatUse> + '_ {
-        self.uses_of_families(|_| true)
+        self.uses_of((0..self.archive.map_or(0, |a| a.threats.len())).collect())
     }
 
-    /// The uses of the families named by `ids`, in data order. Only those are converted:
-    /// converting every family's strings and sources to keep a few was most of a cold
+    /// Every use of the families of `uses` (a port's threats), in data order. Only their
+    /// entries are read: checking every family's entry to keep a few was most of a cold
     /// lookup's time.
-    pub fn threat_uses_of<'a>(&'a self, ids: &'a [&str]) -> impl Iterator<Item = ThreatUse> + 'a {
-        self.uses_of_families(move |t| ids.contains(&t.id.as_str()))
+    pub fn uses_of_families(&self, uses: &[ThreatUse]) -> impl Iterator<Item = ThreatUse> + '_ {
+        let mut entries: Vec<usize> = uses.iter().map(|u| u.entry).collect();
+        entries.sort_unstable();
+        entries.dedup();
+        self.uses_of(entries)
     }
 
-    fn uses_of_families<'a>(
-        &'a self,
-        keep: impl Fn(&ArchivedThreat) -> bool + Copy + 'a,
-    ) -> impl Iterator<Item = ThreatUse> + 'a {
+    fn uses_of(&self, entries: Vec<usize>) -> impl Iterator<Item = ThreatUse> + '_ {
         self.archive.into_iter().flat_map(move |a| {
-            all::<ArchivedThreat>(&a.threats)
-                .filter(move |t| keep(t))
-                .flat_map(|t| {
-                    t.uses.iter().flat_map(move |u| {
-                        u.ports
-                            .iter()
-                            .map(move |s| convert::threat_use(t, u, convert::span(s)))
+            entries.clone().into_iter().flat_map(move |i| {
+                entry::<ArchivedThreat>(&a.threats, i)
+                    .into_iter()
+                    .flat_map(move |t| {
+                        t.uses.iter().flat_map(move |u| {
+                            u.ports
+                                .iter()
+                                .map(move |s| convert::threat_use(i, t, u, convert::span(s)))
+                        })
                     })
-                })
+            })
         })
     }
 

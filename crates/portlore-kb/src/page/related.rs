@@ -73,8 +73,7 @@ impl Knowledge {
         families.dedup();
         if !families.is_empty() {
             let mut taken = 0;
-            let ids: Vec<&str> = families.iter().map(|(id, _)| *id).collect();
-            for u in curated::get().threat_uses_of(&ids) {
+            for u in curated::get().uses_of_families(&facts.threats) {
                 if taken == MAX_THREAT_PORTS {
                     break;
                 }

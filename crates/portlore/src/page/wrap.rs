@@ -19,13 +19,22 @@ pub fn width() -> usize {
 
 /// Display width of text (colour codes excluded by the callers, who style after wrapping).
 pub fn display_width(text: &str) -> usize {
-    UnicodeWidthStr::width(text)
+    // Nearly every word of a page is ASCII, one column per byte; the table lookup per
+    // character is for the rest.
+    if text.is_ascii() {
+        text.len()
+    } else {
+        UnicodeWidthStr::width(text)
+    }
 }
 
 /// Wraps `text` to `width`: the first line starts with `first`, the others with `rest`.
 /// Returns the lines joined by newlines, without a final one.
 pub fn wrap(text: &str, width: usize, first: &str, rest: &str) -> String {
-    let mut out = String::from(first);
+    let mut out = String::with_capacity(
+        first.len() + text.len() + text.len() / width.max(1) * (rest.len() + 1),
+    );
+    out.push_str(first);
     let mut line = display_width(first);
     let mut at_start = true;
     for word in text.split_whitespace() {
