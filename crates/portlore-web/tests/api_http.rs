@@ -36,6 +36,10 @@ async fn api_story_over_a_real_socket() {
         "/api/v1/ports/-1",
         "/api/v1/ports/x",
         "/api/v1/ports/%00",
+        "/api/v1/ports/3147/outline?transport=icmp",
+        "/api/v1/ports/3147/outline?transport=",
+        "/api/v1/ports/3147/outline?proto=tcp",
+        "/api/v1/ports/65536/outline",
     ] {
         let r = get(a, bad).await;
         assert_eq!(r.status, 400, "{bad}: {r:?}");
@@ -65,16 +69,6 @@ async fn api_story_over_a_real_socket() {
         udp["threats"].as_array().unwrap().is_empty() && udp["left_out"][0]["name"] == "MyDoom",
         "MyDoom used TCP only: {udp}"
     );
-    for bad in [
-        "/api/v1/ports/3147/outline?transport=icmp",
-        "/api/v1/ports/3147/outline?transport=",
-        "/api/v1/ports/3147/outline?proto=tcp",
-        "/api/v1/ports/65536/outline",
-    ] {
-        let r = get(a, bad).await;
-        assert_eq!(r.status, 400, "{bad}: {r:?}");
-        assert_eq!(r.json()["error"]["code"], "bad_request");
-    }
     let r = get(a, "/api/v1/nothing-here").await;
     assert_eq!(
         (r.status, r.json()["error"]["code"].as_str()),

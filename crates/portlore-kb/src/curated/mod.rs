@@ -253,7 +253,7 @@ impl Curated {
 
     /// Every threat use, one per (family, use, port range), in data order.
     pub fn threat_uses(&self) -> impl Iterator<Item = ThreatUse> + '_ {
-        self.uses_of((0..self.archive.map_or(0, |a| a.threats.len())).collect())
+        self.uses_of(0..self.archive.map_or(0, |a| a.threats.len()))
     }
 
     /// Every use of the families of `uses` (a port's threats), in data order. Only their
@@ -266,19 +266,23 @@ impl Curated {
         self.uses_of(entries)
     }
 
-    fn uses_of(&self, entries: Vec<usize>) -> impl Iterator<Item = ThreatUse> + '_ {
-        self.archive.into_iter().flat_map(move |a| {
-            entries.clone().into_iter().flat_map(move |i| {
-                entry::<ArchivedThreat>(&a.threats, i)
-                    .into_iter()
-                    .flat_map(move |t| {
-                        t.uses.iter().flat_map(move |u| {
-                            u.ports
-                                .iter()
-                                .map(move |s| convert::threat_use(i, t, u, convert::span(s)))
-                        })
+    /// The uses of the threat entries at `entries`.
+    fn uses_of(
+        &self,
+        entries: impl IntoIterator<Item = usize> + 'static,
+    ) -> impl Iterator<Item = ThreatUse> + '_ {
+        let archive = self.archive;
+        entries.into_iter().flat_map(move |i| {
+            archive
+                .and_then(|a| entry::<ArchivedThreat>(&a.threats, i))
+                .into_iter()
+                .flat_map(move |t| {
+                    t.uses.iter().flat_map(move |u| {
+                        u.ports
+                            .iter()
+                            .map(move |s| convert::threat_use(i, t, u, convert::span(s)))
                     })
-            })
+                })
         })
     }
 
