@@ -18,7 +18,7 @@ import sys
 import tomllib
 
 PRIMARY = """
-cisa.gov us-cert.gov cert.org vuls.cert.org cve.org nvd.nist.gov cyber.gc.ca cyber.nj.gov
+cisa.gov us-cert.gov cert.org vuls.cert.org cve.org nvd.nist.gov cyber.gc.ca cyber.nj.gov cert.govt.nz
 digital.nhs.uk europol.europa.eu justice.gov rfc-editor.org attack.mitre.org
 symantec.com f-secure.com trendmicro.com pandasecurity.com fortiguard.com fortinet.com
 eset.com welivesecurity.com microsoft.com learn.microsoft.com news.sophos.com sophos.com
