@@ -50,14 +50,14 @@ monitoring.docs.scylladb.com caddyserver.com docs.fluentd.org cloud.google.com c
 docs.couchdb.org docs.tenable.com docs.replicated.com nodered.org docs.fortinet.com
 help.hcl-software.com docs.cosmos.network docs.cometbft.com rethinkdb.com git-scm.com
 svnbook.red-bean.com privoxy.org tigervnc.org twilio.com docs.nats.io doc.cc.in2p3.fr
-indico.cern.ch solr.apache.org cockpit-project.org nextjs.org cr.yp.to 9p.io winscp.net
-h2o-release.s3.amazonaws.com minecraft.net help.minecraft.net icinga.com bitcoin.org
+indico.cern.ch support.novell.com solr.apache.org cockpit-project.org nextjs.org cr.yp.to 9p.io
+winscp.net h2o-release.s3.amazonaws.com icinga.com
 man.netbsd.org man.openbsd.org man.freebsd.org manpages.ubuntu.com
 """.split()
 # Standards bodies and the specifications they publish (the RFC Editor is in PRIMARY).
 STANDARDS = """
 docs.oasis-open.org bittorrent.org modbus.org dicom.nema.org pubs.opengroup.org itu.int
-loc.gov upnp.org openconnectivity.org
+loc.gov
 """.split()
 PRESS = """
 theregister.com theregister.co.uk zdnet.com news.zdnet.co.uk arstechnica.com
@@ -71,7 +71,9 @@ it-administrator.de mybroadband.co.za fiercecio.com pcgamer.com techzine.eu
 thehackernews.com informit.com ectnews.com webwereld.nl computerwoche.de internetnews.com
 techspot.com krebsonsecurity.com
 """.split()
-# Weak hosts not (yet) on the refused list: reposts, aggregators and blogs seen in data/.
+# Weak hosts not (yet) on the refused list: reposts, aggregators and blogs seen in data/; from
+# batch 15 also a fan wiki, a third-party toolkit, a man-page mirror, a distribution's packaging,
+# a press copy of a report, a package gallery, a personal blog, a tool's wiki and a book.
 WEAK = """
 iototsecnews.jp thecyberthrone.in cybersecurity-review.com securebulletin.com
 blog.veronym.com latesthackingnews.com ophtek.com glock.co.uk blue.tymyrddin.dev
@@ -85,6 +87,8 @@ securityonscreen.com xynik.com idstrong.com arrowcommunications.co.uk it.slashdo
 ioupdate.com informationsecuritybuzz.com admin-ahead.com itsc.cuhk.edu.hk imss.caltech.edu
 hobrasoft.cz docs.kakaocloud.com rstreet.org base4sec.com
 c3.hu riff.org peterbassill.com zillman.blogspot.com wikipedia.org en.wikipedia.org
+minecraft.gamepedia.com kb.heathen.group man.cx build.opensuse.org scan.netsecurity.ne.jp
+powershellgallery.com utcc.utoronto.ca wiki.wireshark.org oreilly.com
 """.split()
 
 
