@@ -41,7 +41,7 @@ PROJECT_DOCS = """
 istio.io clickhouse.com developer.hashicorp.com docs.cloudera.com neo4j.com docs.influxdata.com
 docs.oracle.com docs.gitlab.com docs.datastax.com api.docs.cpanel.net rabbitmq.com help.splunk.com
 docs.couchbase.com synology.com docs.yugabyte.com docs.redhat.com docs.ezmeral.hpe.com
-docs.emqx.com jfrog.com grafana.com support.plex.tv opensource.apple.com support.apple.com
+docs.emqx.com jfrog.com grafana.com support.plex.tv opensource.apple.com support.apple.com help.minecraft.net
 developer.valvesoftware.com docs.saltproject.io dev.mysql.com squid-cache.org
 docs.victoriametrics.com winccoa.com jenkins.io documentation.wazuh.com ossec.net
 developer.android.com documentation.ubuntu.com opentelemetry.io paradigmxyz.github.io
