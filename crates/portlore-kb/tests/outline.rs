@@ -201,6 +201,11 @@ fn verdicts_say_what_is_usually_there() {
     // in it usually carries; a narrower one is.
     assert_eq!(usually(31337), "");
     assert!(usually(21000).contains("Consul"), "{}", usually(21000));
+    // A backdoor of 2004 is history, not what a port usually carries today.
+    assert_eq!(usually(8866), "");
+    assert_eq!(usually(6777), "");
+    // The verdict already says the port is unassigned; the name does not repeat it.
+    assert_eq!(usually(5173), "Vite development server");
     // 22's holder comes from the TCP record, never SCTP's.
     let o = kb().outline(22, None).unwrap();
     let holder = o.verdict.iter().find_map(|p| match p {

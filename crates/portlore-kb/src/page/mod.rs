@@ -284,9 +284,8 @@ fn primary_record(records: &[Assignment], transport: Option<Transport>) -> Optio
 /// a port may carry, not what it usually carries, so the verdict leaves it to the page.
 const USUAL_MAX_SPAN: u32 = 256;
 
-/// What is usually on the port: a note about the protocol that is still deployed, a
-/// note about software that took the port, or the unofficial use aimed most narrowly
-/// at it.
+/// What is usually on the port: a note about the protocol or the software that is
+/// still deployed there, or the unofficial use aimed most narrowly at it.
 fn usual(port: u16, facts: &CuratedFacts) -> Option<(String, UsualSource)> {
     let unregistered = |n: &NoteFact| {
         !n.about_registered || n.iana_service.as_deref().is_none_or(|s| s == "unassigned")
@@ -298,7 +297,12 @@ fn usual(port: u16, facts: &CuratedFacts) -> Option<(String, UsualSource)> {
         .filter(|n| n.iana_service.is_some())
         .find_map(|n| {
             if unregistered(n) {
-                Some((n.name.clone(), UsualSource::Unregistered))
+                // Its status is the registered service's; a `today` line is what says
+                // the software is still met there. Without one (Bagle.B's backdoor of
+                // 2004 on 8866) the note is history.
+                n.today
+                    .is_some()
+                    .then(|| (n.name.clone(), UsualSource::Unregistered))
             } else if n.status == NoteStatus::Active {
                 Some((n.name.clone(), UsualSource::Registered))
             } else {

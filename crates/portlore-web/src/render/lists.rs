@@ -220,8 +220,9 @@ fn port_row(
             .any(|x| x.contains(port) && u32::from(x.end) - u32::from(x.start) < 16)
     };
     // What is usually there: the curated "today" of the port's notes (a note's title
-    // mostly repeats the IANA description, so it is shown only where IANA has none)
-    // and the software that uses the port without an assignment.
+    // mostly repeats the IANA description, so it is shown only where IANA has none),
+    // else the software that uses the port without an assignment. A note's "today"
+    // already names that software (3128: Squid), so both would say it twice.
     let assigned = space.is_assigned(port);
     let mut usual: Vec<String> = Vec::new();
     for n in curated.notes.iter().filter(|n| narrow(&n.ports)) {
@@ -233,7 +234,12 @@ fn port_row(
             None => {}
         }
     }
-    for u in curated.unofficial.iter().filter(|u| narrow(&u.ports)) {
+    let noted = !usual.is_empty();
+    for u in curated
+        .unofficial
+        .iter()
+        .filter(|u| !noted && narrow(&u.ports))
+    {
         if !usual.contains(&u.software) {
             usual.push(u.software.clone());
         }
